@@ -1,0 +1,64 @@
+"""The declarative unit of detection: one recognizer per kind of identifier.
+
+A recognizer says what to look for (regular expressions, or a finder function for things a regex
+cannot express, such as lexicon look-ups), how to confirm a candidate (a checksum or structure
+check), and which nearby words make it more or less likely. Adding one is adding a frozen
+dataclass to a list in ``breachguard.detect.recognizers``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+ANY_LANGUAGE = "*"
+
+Validator = Callable[[str], bool | None]
+"""Given the candidate's (normalised) text: True confirms it, False rejects it, None can't tell."""
+
+Finder = Callable[[str], Iterable[tuple[int, int, float]]]
+"""Given the whole normalised text: ``(start, end, score)`` for each candidate found."""
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A regular expression in Python syntax.
+
+    Patterns run with ``re.ASCII`` semantics (``\\d``, ``\\w`` and ``\\b`` are ASCII-only), which is
+    what the compiled multi-pattern engine (hyperscan) implements too; non-ASCII letters are
+    written as explicit ranges. A group named ``value`` narrows the finding to that part.
+    ``prefilter`` is an optional hyperscan-compatible superset of ``regex`` for patterns whose
+    syntax hyperscan cannot compile (look-arounds).
+    """
+
+    regex: str
+    score: float
+    name: str = ""
+    ignore_case: bool = False
+    prefilter: str | None = None
+
+    def compiled(self) -> re.Pattern[str]:
+        flags = re.ASCII | (re.IGNORECASE if self.ignore_case else 0)
+        return re.compile(self.regex, flags)
+
+
+@dataclass(frozen=True, slots=True)
+class Recognizer:
+    """How to find one entity. See the module docstring."""
+
+    name: str
+    entity: str
+    patterns: tuple[Pattern, ...] = ()
+    finder: Finder | None = None
+    validate: Validator | None = None
+    context: tuple[str, ...] = ()
+    negative_context: tuple[str, ...] = ()
+    context_required: bool = False
+    context_before: int = 48
+    context_after: int = 24
+    context_boost: float = 0.3
+    validated_boost: float = 0.2
+    languages: frozenset[str] = field(default_factory=lambda: frozenset({ANY_LANGUAGE}))
+    priority: int = 0
+    max_width: int = 160

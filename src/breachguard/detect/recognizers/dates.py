@@ -1,0 +1,7 @@
+"""Recognizers: dates (being written)."""
+
+from __future__ import annotations
+
+from breachguard.detect.recognizer import Recognizer
+
+RECOGNIZERS: tuple[Recognizer, ...] = ()

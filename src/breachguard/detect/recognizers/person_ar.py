@@ -1,0 +1,7 @@
+"""Recognizers: person_ar (being written)."""
+
+from __future__ import annotations
+
+from breachguard.detect.recognizer import Recognizer
+
+RECOGNIZERS: tuple[Recognizer, ...] = ()

@@ -1,0 +1,7 @@
+"""File format: text (being written)."""
+
+from __future__ import annotations
+
+from breachguard.extract.format import Format
+
+FORMATS: tuple[Format, ...] = ()
