@@ -8,11 +8,12 @@ over the whole text. Both paths produce the same findings; hyperscan only makes 
 
 from __future__ import annotations
 
-import re
 import bisect
+import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from breachguard.detect.finding import Finding
 from breachguard.detect.ner import NerBackend
@@ -25,6 +26,7 @@ _RegionLookup = Callable[[int], list[tuple[int, int]]]
 # single-line files); a window around the hit is used instead.
 _LINE_CAP = 8192
 
+_hyperscan: Any
 try:  # pragma: no cover - exercised by whichever wheel is installed
     import hyperscan as _hyperscan
 except ImportError:  # pragma: no cover
@@ -146,8 +148,14 @@ class Engine:
             for start, end, score in self.ner(text):
                 candidates.append(_Candidate("PERSON", start, end, score, 0, "ner"))
         return [
-            Finding(c.entity, c.start, c.end, round(c.score, 3), text[c.start : c.end],
-                    recognizer=c.recognizer)
+            Finding(
+                c.entity,
+                c.start,
+                c.end,
+                round(c.score, 3),
+                text[c.start : c.end],
+                recognizer=c.recognizer,
+            )
             for c in _resolve(candidates)
             if c.score >= min_score
         ]
@@ -183,7 +191,11 @@ class Engine:
             score += recognizer.context_boost
         out.append(
             _Candidate(
-                recognizer.entity, start, end, min(score, 1.0), recognizer.priority,
+                recognizer.entity,
+                start,
+                end,
+                min(score, 1.0),
+                recognizer.priority,
                 recognizer.name,
             )
         )
@@ -193,8 +205,6 @@ class Engine:
             whole = [(0, len(norm))]
             return lambda _index: whole
         return _hyperscan_regions(self._database, self._patterns, norm)
-
-
 
 
 def _hyperscan_regions(
@@ -254,6 +264,7 @@ def _to_char_regions(
         while 0 < b < len(data) and (data[b] & 0xC0) == 0x80:
             b -= 1
         return char_at[b]
+
     return {i: [(char(s), char(e)) for s, e in spans] for i, spans in found.items()}
 
 

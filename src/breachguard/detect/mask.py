@@ -16,7 +16,11 @@ def mask_value(value: str, entity: str = "") -> str:
     if entity == "EMAIL_ADDRESS" and "@" in value:
         local, _, domain = value.partition("@")
         tld = domain.rsplit(".", 1)[-1] if "." in domain else ""
-        return f"{local[:1]}{MASK * 3}@{MASK * 3}.{tld}" if tld else f"{local[:1]}{MASK * 3}@{MASK * 3}"
+        return (
+            f"{local[:1]}{MASK * 3}@{MASK * 3}.{tld}"
+            if tld
+            else f"{local[:1]}{MASK * 3}@{MASK * 3}"
+        )
     digits = [i for i, ch in enumerate(value) if ch.isdigit()]
     if len(digits) >= 4:
         keep = set(digits[-2:])
