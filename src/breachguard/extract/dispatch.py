@@ -31,7 +31,7 @@ def identify(data: bytes, name: str) -> Format | None:
     """The format of ``data``: by content first (magic numbers), then by the file name."""
     from breachguard.extract.formats import FORMATS
 
-    by_content = [f for f in FORMATS if f.matches_content(data)]
+    by_content = [f for f in FORMATS if _matches_content(f, data)]
     if by_content:
         for fmt in by_content:
             if fmt.matches_name(name):
@@ -41,6 +41,14 @@ def identify(data: bytes, name: str) -> Format | None:
         if fmt.matches_name(name):
             return fmt
     return None
+
+
+def _matches_content(fmt: Format, data: bytes) -> bool:
+    try:
+        return fmt.matches_content(data)
+    except Exception:  # a sniffer must never stop the scan; it just does not claim the file
+        log.debug("sniffer of %s failed", fmt.name)
+        return False
 
 
 def open_bytes(
