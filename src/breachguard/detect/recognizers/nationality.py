@@ -1,7 +1,120 @@
-"""Recognizers: nationality (being written)."""
+"""Recognizers: nationality, the value after a label ("Nationality: Polish", "الجنسية: سوري").
+
+A bare demonym in prose ("Polish food", "the British Museum") is not personal data, so every
+pattern holds its label: "nationality", "citizenship", "citizen", "national", "الجنسية", "مواطن".
+The finding's span is the nationality value only. The lexicons are package data
+(``breachguard/data/nationality``), read once when this module is imported because the
+patterns are built from them.
+"""
 
 from __future__ import annotations
 
-from breachguard.detect.recognizer import Recognizer
+import re
+from functools import cache
+from importlib import resources
 
-RECOGNIZERS: tuple[Recognizer, ...] = ()
+from breachguard.detect.recognizer import Pattern, Recognizer
+
+_AR_LETTER = "\u0621-\u0652\u0670"  # letters and their harakat
+_NOT_AR_AFTER = f"(?![{_AR_LETTER}])"
+_NOT_AR_BEFORE = f"(?<![{_AR_LETTER}])"
+
+
+@cache
+def lexicon(name: str) -> tuple[str, ...]:
+    """The entries of ``data/nationality/<name>.txt``: one a line, ``#`` lines are comments."""
+    source = resources.files("breachguard").joinpath("data", "nationality", f"{name}.txt")
+    lines = source.read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    # Longest first, so "Saudi Arabian" wins over "Saudi" and "South African" over nothing.
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"[ \t]+") for w in ordered)
+
+
+def _arabic_value(words: tuple[str, ...]) -> str:
+    """Masculine nisbas as one regex for their masculine, feminine, plural and definite forms.
+
+    The article, the alef spellings and the endings are factored out of the alternation: hyperscan
+    refuses the pattern when each of ~100 names carries its own copy.
+    """
+    stems = {w[:-1] if w.endswith("ي") else w for w in words}
+    with_alef = sorted({s[1:] for s in stems if s[0] in "اأإآ"}, key=lambda w: (-len(w), w))
+    others = sorted({s for s in stems if s[0] not in "اأإآ"}, key=lambda w: (-len(w), w))
+    spaced = [
+        "|".join(w.replace(" ", "[ \t]+[اأإآ]?") for w in group) for group in (with_alef, others)
+    ]
+    return f"(?:ال)?(?:[اأإآ](?:{spaced[0]})|{spaced[1]})(?:ية|يه|يون|يين|يات|ي)"
+
+
+_EN_VALUE = _alternation(lexicon("demonyms_en") + lexicon("countries_en"))
+_EN_DEMONYM = _alternation(lexicon("demonyms_en"))
+_EN_COUNTRY = _alternation(lexicon("countries_en"))
+_AR_VALUE = _arabic_value(lexicon("demonyms_ar"))
+
+# "Nationality: Polish", "Citizenship (as on passport) - Syrian", "Country of citizenship: UK",
+# "nationality is British", "Nationality\nPolish" (a form's label above its value).
+_LABELLED_EN = (
+    r"\b(?:nationality|nationalities|citizenship|country[ \t]+of[ \t]+(?:citizenship|nationality))"
+    r"[ \t]*(?:\([^)\n]{0,30}\))?[ \t]*(?:[:=|\-]|is|was)?[ \t]*\n?[ \t]*"
+    rf"(?P<value>(?:{_EN_VALUE})(?:[ \t]*(?:/|,|and|&)[ \t]*(?:{_EN_VALUE}))?)\b"
+)
+
+# "a British national", "Indian citizen", "citizen of Poland", "holds Polish nationality".
+# "national" is also an adjective ("the Polish national team"), so what may follow it is limited
+# to punctuation, the line's end, a name, or a word that starts a clause about the person.
+_FOLLOWER = (
+    r"(?=[ \t]*(?:[^\sA-Za-z0-9]|\n|$)"
+    r"|[ \t]+(?:who|whose|and|or|of|living|resident|residing|with|from|since|in|at|on|was|is|"
+    r"has|had|named|called|holding|but|by|to|for|currently|under|born|aged)\b|[ \t]+[A-Z])"
+)
+_TRAILING_EN = (
+    rf"\b(?P<value>{_EN_DEMONYM})[ \t]+(?:(?:citizen|national|subject)s?{_FOLLOWER}"
+    r"|nationality|citizenship|passport[ \t]+holder)\b"
+)
+_CITIZEN_OF_EN = (
+    r"\b(?:citizen|national|citizenship)s?[ \t]+of[ \t]+(?:the[ \t]+)?"
+    rf"(?P<value>{_EN_COUNTRY})\b"
+)
+
+# "الجنسية: سوري", "الجنسية السعودية", "يحمل الجنسية المصرية", "جنسيته: أردني".
+_LABELLED_AR = (
+    rf"{_NOT_AR_BEFORE}(?:[وب]?ال)?جنسي(?:ة|ه|ته|تها)[ \t]*[:\-]?[ \t]*\n?[ \t]*"
+    rf"(?P<value>{_AR_VALUE}){_NOT_AR_AFTER}"
+)
+# "مواطن سعودي", "مواطنة مصرية".
+_CITIZEN_AR = rf"{_NOT_AR_BEFORE}(?:ال)?مواطن(?:ة|ه)?[ \t]+(?P<value>{_AR_VALUE}){_NOT_AR_AFTER}"
+
+
+def _without_lookarounds(regex: str) -> str:
+    """A hyperscan-compatible superset: the same regex with its look-arounds removed."""
+    return regex.replace(_NOT_AR_AFTER, "").replace(_NOT_AR_BEFORE, "").replace(_FOLLOWER, "")
+
+
+RECOGNIZERS: tuple[Recognizer, ...] = (
+    Recognizer(
+        name="nationality_en",
+        entity="NATIONALITY",
+        patterns=(
+            Pattern(_LABELLED_EN, 0.85, "labelled", ignore_case=True),
+            Pattern(
+                _TRAILING_EN, 0.75, "demonym citizen", prefilter=_without_lookarounds(_TRAILING_EN)
+            ),
+            Pattern(_CITIZEN_OF_EN, 0.75, "citizen of"),
+        ),
+        languages=frozenset({"en"}),
+        max_width=200,
+    ),
+    Recognizer(
+        name="nationality_ar",
+        entity="NATIONALITY",
+        patterns=(
+            Pattern(_LABELLED_AR, 0.85, "الجنسية", prefilter=_without_lookarounds(_LABELLED_AR)),
+            Pattern(_CITIZEN_AR, 0.75, "مواطن", prefilter=_without_lookarounds(_CITIZEN_AR)),
+        ),
+        languages=frozenset({"ar"}),
+        max_width=120,
+    ),
+)

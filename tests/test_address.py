@@ -1,0 +1,147 @@
+"""STREET_ADDRESS: UK street and town lines (the postcode is UK_POSTCODE's), Arabic address parts."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from faker import Faker
+
+from breachguard.detect.engine import Engine, hyperscan_available
+from breachguard.detect.recognizers.address import RECOGNIZERS
+
+ENGINES = [False, True] if hyperscan_available() else [False]
+_PLAIN = Engine(RECOGNIZERS, use_hyperscan=False)
+
+
+@pytest.fixture(scope="module", params=ENGINES, ids=lambda hs: "hyperscan" if hs else "re")
+def engine(request: pytest.FixtureRequest) -> Engine:
+    return Engine(RECOGNIZERS, use_hyperscan=request.param)
+
+
+def addresses(engine: Engine, text: str) -> list[str]:
+    found = engine.analyze(text)
+    assert all(text[f.start : f.end] == f.text for f in found)
+    return [f.text for f in found if f.entity == "STREET_ADDRESS"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Flat 3, 45 Park Road", ["Flat 3, 45 Park Road"]),
+        ("45 Park Road\nLondon\nSW1A 1AA", ["45 Park Road\nLondon"]),
+        (
+            "Jane Doe\n12a Mill Lane\nHeadington\nOxford\nOX3 9DU\n",
+            ["12a Mill Lane\nHeadington\nOxford"],
+        ),
+        ("10 Downing Street, London SW1A 2AA", ["10 Downing Street, London"]),
+        ("She lives at 12a Mill Lane, Oxford.", ["12a Mill Lane, Oxford"]),
+        (
+            "Flat 37\nPhilip Grove\nLake Allanmouth\nLD9H 8EX",
+            ["Flat 37\nPhilip Grove\nLake Allanmouth"],
+        ),
+        ("Flat 3, Kingsley House, 45 Park Road", ["Flat 3, Kingsley House, 45 Park Road"]),
+        ("Unit 4, 12-14 Station Approach, Woking", ["Unit 4, 12-14 Station Approach, Woking"]),
+        ("Registered office: 1 St John's Square, London EC1M 4DH", ["1 St John's Square, London"]),
+        ("c/o 7 High St. Newport-on-Tay", ["7 High St."]),
+        (
+            "27 Stratford-upon-Avon Road, Stratford upon Avon\n",
+            ["27 Stratford-upon-Avon Road, Stratford upon Avon"],
+        ),
+        # the next line of a letter does not join the address
+        ("45 Park Road\nDear Sir,\nThank you", ["45 Park Road"]),
+    ],
+)
+def test_uk_addresses(engine: Engine, text: str, values: list[str]) -> None:
+    assert addresses(engine, text) == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I met him on the street.",
+        "High Street banks are closing branches.",
+        "Traffic on the M25 road was slow.",
+        "In 2019 Park Road was closed.",
+        "Road works on 3 roads this week.",
+        "We walked down the street to Park Road.",
+        "the A40 Road near Oxford",
+    ],
+)
+def test_uk_prose_is_not_an_address(engine: Engine, text: str) -> None:
+    assert addresses(engine, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("العنوان: شارع الملك فهد، مبنى ١٢", ["شارع الملك فهد، مبنى ١٢"]),
+        ("العنوان: حي النخيل", ["حي النخيل"]),
+        ("ص.ب ١٢٣٤ الرياض ١١٤٥١", ["ص.ب ١٢٣٤"]),
+        ("صندوق بريد: 5566", ["صندوق بريد: 5566"]),
+        ("يسكن في عمارة ٧، شارع التحرير، الدقي", ["عمارة ٧، شارع التحرير"]),
+        ("١٥ شارع جامعة الدول العربية", ["١٥ شارع جامعة الدول العربية"]),
+        ("طريق الملك عبدالعزيز، حي الملقا، الرياض", ["طريق الملك عبدالعزيز، حي الملقا"]),
+        ("شارع ١٥، شقة ٤", ["شارع ١٥، شقة ٤"]),
+    ],
+)
+def test_arabic_addresses(engine: Engine, text: str, values: list[str]) -> None:
+    assert addresses(engine, text) == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أرسلنا الملف عن طريق البريد",
+        "وقع حادث في شارع الملك فهد أمس",
+        "كان في الشارع",
+        "هذه طريقة جديدة",
+        "كائن حي في البحر",
+        "عمارة إسلامية جميلة",
+    ],
+)
+def test_arabic_prose_is_not_an_address(engine: Engine, text: str) -> None:
+    assert addresses(engine, text) == []
+
+
+_UK_TYPES = ["Road", "Street", "Avenue", "Lane", "Drive", "Close", "Way", "Crescent", "Place",
+             "Gardens", "Court", "Terrace", "Grove", "Hill", "Square", "Row", "Mews", "Walk"]  # fmt: skip
+
+
+def test_faker_uk_addresses_are_found_and_engines_agree() -> None:
+    fake = Faker("en_GB")
+    Faker.seed(45)
+    rnd = random.Random(45)
+    blocks, expected = [], []
+    for _ in range(150):
+        street = f"{fake.last_name()} {rnd.choice(_UK_TYPES)}"
+        if rnd.random() < 0.3:
+            first = f"Flat {rnd.randint(1, 99)}, {fake.building_number()} {street}"
+        else:
+            first = f"{fake.building_number()} {street}"
+        town = fake.city()
+        address = f"{first}\n{town}"
+        blocks.append(f"{fake.name()}\n{address}\n{fake.postcode()}\n\n{fake.paragraph()}")
+        expected.append(address)
+    text = "\n\n".join(blocks)
+    found = _PLAIN.analyze(text)
+    assert [f.text for f in found] == expected
+    if hyperscan_available():
+        assert Engine(RECOGNIZERS, use_hyperscan=True).analyze(text) == found
+
+
+def test_faker_arabic_addresses_are_found_and_engines_agree() -> None:
+    fake = Faker("ar_SA")
+    Faker.seed(12)
+    rnd = random.Random(12)
+    indic = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+    lines, expected = [], []
+    for _ in range(100):
+        address = f"شارع {fake.first_name_male()}، مبنى {rnd.randint(1, 300)}".translate(indic)
+        lines.append(f"الاسم: {fake.name()}\nالعنوان: {address}\n")
+        expected.append(address)
+    text = "\n".join(lines)
+    found = _PLAIN.analyze(text)
+    assert [f.text for f in found] == expected
+    if hyperscan_available():
+        assert Engine(RECOGNIZERS, use_hyperscan=True).analyze(text) == found

@@ -1,0 +1,120 @@
+"""NATIONALITY: a demonym is personal data only with its label; the span is the value."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from faker import Faker
+
+from breachguard.detect.engine import Engine, hyperscan_available
+from breachguard.detect.finding import Finding
+from breachguard.detect.recognizers.nationality import RECOGNIZERS, lexicon
+
+ENGINES = [False, True] if hyperscan_available() else [False]
+
+
+@pytest.fixture(scope="module", params=ENGINES, ids=lambda hs: "hyperscan" if hs else "re")
+def engine(request: pytest.FixtureRequest) -> Engine:
+    return Engine(RECOGNIZERS, use_hyperscan=request.param)
+
+
+def nationalities(engine: Engine, text: str) -> list[str]:
+    found: list[Finding] = engine.analyze(text)
+    assert all(text[f.start : f.end] == f.text for f in found)
+    return [f.text for f in found if f.entity == "NATIONALITY"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Nationality: Polish", ["Polish"]),
+        ("nationality - Romanian", ["Romanian"]),
+        ("NATIONALITY: POLISH", ["POLISH"]),
+        ("Nationality (as on passport): Saudi Arabian", ["Saudi Arabian"]),
+        ("Nationality\nSouth African\nDate of birth", ["South African"]),
+        ("Nationality: British / Irish", ["British / Irish"]),
+        ("Citizenship: Syrian", ["Syrian"]),
+        ("Country of citizenship: United Kingdom", ["United Kingdom"]),
+        ("He is a British national.", ["British"]),
+        ("She is a British national", ["British"]),
+        ("an Indian citizen who lives in Leeds", ["Indian"]),
+        ("Polish national Jan Kowalski was", ["Polish"]),
+        ("two Nigerian nationals, both", ["Nigerian"]),
+        ("he holds Irish citizenship", ["Irish"]),
+        ("she has Polish nationality", ["Polish"]),
+        ("a citizen of Poland since 2010", ["Poland"]),
+    ],
+)
+def test_labelled_english_nationalities(engine: Engine, text: str, values: list[str]) -> None:
+    assert nationalities(engine, text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("الجنسية: سوري", ["سوري"]),
+        ("الجنسية: مصرية", ["مصرية"]),
+        ("الجنسية السعودية", ["السعودية"]),
+        ("يحمل الجنسية الأمريكية منذ ٢٠١٠", ["الأمريكية"]),
+        ("جنسيته: أردني", ["أردني"]),
+        ("الجنسية: جنوب أفريقي", ["جنوب أفريقي"]),
+        ("مواطن سعودي مقيم في جدة", ["سعودي"]),
+        ("مواطنة مصرية", ["مصرية"]),
+        ("الاسم: أحمد، الجنسية: ماليزي", ["ماليزي"]),
+    ],
+)
+def test_labelled_arabic_nationalities(engine: Engine, text: str, values: list[str]) -> None:
+    assert nationalities(engine, text) == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We had Polish food at the British Museum.",
+        "the Polish national team won",
+        "the Indian National Congress",
+        "British national newspapers reported",
+        "citizen science and national parks",
+        "Nationality: unknown",
+        "French windows and Dutch courage",
+        "الجنسية المزدوجة مسموحة",
+        "المطبخ السوري لذيذ",
+        "مواطن عادي",
+        "زرنا المتحف البريطاني",
+    ],
+)
+def test_bare_demonyms_and_other_uses_are_not_findings(engine: Engine, text: str) -> None:
+    assert nationalities(engine, text) == []
+
+
+def test_arabic_value_is_not_a_prefix_of_a_longer_word(engine: Engine) -> None:
+    assert nationalities(engine, "الجنسية: ماليزية") == ["ماليزية"]
+    assert nationalities(engine, "الجنسية: مصرفي") == []  # a banker, not an Egyptian
+
+
+@pytest.mark.parametrize("demonym", lexicon("demonyms_en"))
+def test_every_english_demonym_is_found_with_its_label(demonym: str) -> None:
+    assert nationalities(_PLAIN, f"Nationality: {demonym}\n") == [demonym]
+
+
+_PLAIN = Engine(RECOGNIZERS, use_hyperscan=False)
+
+
+def test_faker_forms_are_found_and_engines_agree() -> None:
+    fake = Faker("en_GB")
+    Faker.seed(11)
+    rnd = random.Random(11)
+    demonyms = lexicon("demonyms_en")
+    forms = ["Nationality: {}", "a {} national,", "{} citizen", "Citizenship - {}"]
+    lines = []
+    expected = []
+    for _ in range(300):
+        demonym = rnd.choice(demonyms)
+        lines.append(f"{fake.name()}, {rnd.choice(forms).format(demonym)} {fake.sentence()}")
+        expected.append(demonym)
+    text = "\n".join(lines)
+    found = _PLAIN.analyze(text)
+    assert [f.text for f in found] == expected
+    if hyperscan_available():
+        assert Engine(RECOGNIZERS, use_hyperscan=True).analyze(text) == found
