@@ -85,7 +85,11 @@ def _open(data: bytes, ctx: Context) -> Iterator[Document | ExtractionError]:
                 yield item
     except LimitExceeded as exc:
         yield ExtractionError(ctx.origin, str(exc), kind=fmt.name, protection=ctx.protection)
-    except Exception as exc:  # a corrupt file must not stop the scan
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    # BaseException: Rust-backed readers (python-calamine) raise pyo3's PanicException, which is
+    # not an Exception; a corrupt file must not stop the scan either way.
+    except BaseException as exc:
         log.debug("could not read %s as %s: %s", "/".join(ctx.origin), fmt.name, type(exc).__name__)
         yield ExtractionError(
             ctx.origin,

@@ -143,7 +143,7 @@ def _sniff_xls(data: bytes) -> bool:
     if not data.startswith(_OLE):
         return False
     try:
-        with olefile.OleFileIO(data) as ole:
+        with olefile.OleFileIO(io.BytesIO(data)) as ole:
             if ole.exists("EncryptionInfo") or ole.exists("EncryptedPackage"):
                 return False
             for stream in ("Workbook", "Book"):
