@@ -219,6 +219,10 @@ def _hyperscan_regions(
     def on_match(index: int, _from: int, to: int, _flags: int, _context: object) -> None:
         spans = found.get(index)
         if spans is not None and to <= spans[-1][1]:
+            # On a capped long line the region ends a pattern width after the last hit; a match
+            # ending here may run on past it, so the region must reach a width beyond this hit.
+            if spans[-1][1] < size and data[to : spans[-1][1]].find(b"\n") < 0:
+                spans[-1][1] = max(spans[-1][1], min(size, to + widths[index]))
             return
         low = max(0, to - widths[index])
         start = data.rfind(b"\n", 0, low) + 1
