@@ -288,7 +288,9 @@ LEGACY: list[tuple[str, Callable[[], bytes], str]] = [
 ]
 
 
-@pytest.mark.parametrize(("name", "build", "reason"), LEGACY, ids=lambda v: str(v)[:40])
+@pytest.mark.parametrize(
+    ("name", "build", "reason"), LEGACY, ids=[f"{name}-{reason}" for name, _, reason in LEGACY]
+)
 def test_legacy_office_password_protection_is_weak(
     name: str, build: Callable[[], bytes], reason: str
 ) -> None:

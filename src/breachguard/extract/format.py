@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 
 from breachguard.extract.document import Document, ExtractionError, Protection
 
+_RATIO_FLOOR = 1024 * 1024
+
 
 class LimitExceeded(Exception):
     """A limit that keeps a hostile file harmless was reached; the message says which and why."""
@@ -87,7 +89,13 @@ class Budget:
                 f"a part expands to {size:,} bytes, over {limits.max_file_bytes:,}"
                 " (scan.max_file_bytes)"
             )
-        if compressed is not None and compressed > 0 and size / compressed > limits.max_ratio:
+        # Small parts are harmless whatever their ratio (a page of spaces compresses 1000:1).
+        if (
+            compressed is not None
+            and compressed > 0
+            and size > _RATIO_FLOOR
+            and size / compressed > limits.max_ratio
+        ):
             raise LimitExceeded(
                 f"compression ratio {size / compressed:,.0f}:1 is over {limits.max_ratio:g}:1"
                 " (scan.max_ratio): a zip bomb or similar"

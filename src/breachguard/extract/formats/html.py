@@ -182,6 +182,15 @@ def _read(data: bytes, ctx: Context) -> Iterator[Item]:
         yield sink.note(ctx, "html")
 
 
+def visible_text(html: str, ctx: Context) -> str:
+    """The text a reader of ``html`` sees (mail bodies use this too); tables stay one row a line."""
+    sink = Collector(ctx)
+    parser = _Visible(ctx, sink)
+    parser.feed(html)
+    parser.close()
+    return sink.take()
+
+
 def _sniff(data: bytes) -> bool:
     try:
         head = data[:1024]

@@ -32,6 +32,11 @@ def sniffer(main_part: str) -> Callable[[bytes], bool]:
     """A sniffer for an OOXML package whose main part is ``main_part`` (``word/document.xml``)."""
 
     def sniff(data: bytes) -> bool:
+        # Cheap look first: the name sits in a local header (writers put it first) and in the
+        # central directory at the end; parsing a 200,000-member ZIP directory is not cheap.
+        marker = _CONTENT_TYPES.encode()
+        if marker not in data[:4096] and marker not in data[-(1 << 20) :]:
+            return False
         try:
             found = names(data)
             return found is not None and _CONTENT_TYPES in found and main_part in found
