@@ -8,7 +8,6 @@ over the whole text. Both paths produce the same findings; hyperscan only makes 
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
@@ -273,20 +272,36 @@ def _to_char_regions(
 
 
 def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Keep the best of overlapping candidates: higher score, then more specific, then longer."""
+    """Keep the best of overlapping candidates: higher score, then more specific, then longer.
+
+    Candidates that overlap nothing pass straight through; each group of mutually overlapping
+    candidates is settled greedily on its own, which gives the same result as a global greedy
+    pass in time linear in the number of groups.
+    """
+    candidates.sort(key=lambda c: (c.start, -c.end))
     chosen: list[_Candidate] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for c in sorted(candidates, key=lambda c: (-c.score, -c.priority, c.start - c.end, c.start)):
-        i = bisect.bisect_left(starts, c.start)
-        if i > 0 and ends[i - 1] > c.start:
-            continue
-        if i < len(starts) and starts[i] < c.end:
-            continue
-        starts.insert(i, c.start)
-        ends.insert(i, c.end)
-        chosen.insert(i, c)
+    group: list[_Candidate] = []
+    group_end = -1
+    for c in candidates:
+        if group and c.start >= group_end:
+            chosen.extend(_settle(group))
+            group = []
+        group.append(c)
+        group_end = c.end if len(group) == 1 else max(group_end, c.end)
+    if group:
+        chosen.extend(_settle(group))
     return chosen
+
+
+def _settle(group: list[_Candidate]) -> list[_Candidate]:
+    if len(group) == 1:
+        return group
+    kept: list[_Candidate] = []
+    for c in sorted(group, key=lambda c: (-c.score, -c.priority, c.start - c.end, c.start)):
+        if all(c.end <= k.start or k.end <= c.start for k in kept):
+            kept.append(c)
+    kept.sort(key=lambda c: c.start)
+    return kept
 
 
 def _languages_for(norm: str, language: str | None) -> frozenset[str]:

@@ -1,7 +1,548 @@
-"""Recognizers: person_en (being written)."""
+"""Recognizers: person names in Latin script (English-language text).
+
+No model: a name is found from what surrounds it (a title, a salutation, a sign-off, a form label)
+or from its parts (a known given name followed by a name-shaped word, a name-shaped word followed
+by a known surname). Titles, labels and salutations carry names no list holds; the lexicons carry
+bare names in prose. Words that head organisations, places and documents stop a name.
+"""
 
 from __future__ import annotations
 
-from breachguard.detect.recognizer import Recognizer
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+from importlib.resources import files
 
-RECOGNIZERS: tuple[Recognizer, ...] = ()
+from breachguard.detect.recognizer import Pattern, Recognizer
+
+try:  # pragma: no cover - exercised by whichever wheel is installed
+    import hyperscan as _hyperscan
+except ImportError:  # pragma: no cover
+    _hyperscan = None  # type: ignore[assignment]
+
+_EN = frozenset({"en"})
+_Trie = dict[str, "_Trie"]
+
+# Letters of Latin-script names: ASCII plus Latin-1, Latin Extended-A and Romanian comma letters.
+_UP = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0218-\u021b"
+_LOW = "a-z\u00df-\u00f6\u00f8-\u00ff\u0100-\u017f\u0218-\u021b"
+_LETTER = "A-Za-z0-9_\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+
+_TITLES = (
+    "Mr", "Mrs", "Ms", "Miss", "Mx", "Mstr", "Dr", "Prof", "Professor", "Sir", "Dame", "Lady",
+    "Lord", "Rev", "Revd", "Reverend", "Fr", "Cllr", "Councillor", "Capt", "Captain", "Sgt",
+    "Sergeant", "Insp", "Inspector", "Det", "Lt", "Col", "Maj", "Baroness", "Baron", "Rabbi",
+    "Imam", "Sheikh", "Pastor", "Canon", "Judge", "Hon", "Madam", "Madame", "Mme", "Mlle", "Herr",
+    "Frau", "Sr", "Sra", "Dott",
+)  # fmt: skip
+
+# Capitalised words that never belong to a person's name: they end or break a candidate.
+# Months that are also given names (April, May, June, August) are left out on purpose.
+_STOP_TEXT = """
+A About Above Academy Account Accounts Act Action Additional Address Admin Administration
+Administrator Advice Affairs After Again Agency Agenda Agreement Airport Al All Also Am Amazon
+America American An And Annual Another Any Apartment App Appendix Apple Application Applications
+Approved Are Area As Assessment Assistant Associates Association At Attached Attachment Attention
+Authority Avenue Award Azure Bank Barrister Basic Be Because Been Before Being Below Best Between
+Birmingham Board Borough Branch Bridge Briefing British Building Bulletin Business But By Cabinet
+Can Capital Card Care Carer Case Cathedral Central Centre Center Chair Chamber  Chapter
+Charity Chief Christmas Church City Claim Client Clients Clinic Close Club Co Code College
+Colleague Colleagues Commission Commissioner Committee Company Compliance Conditions Confidential
+Consultant Consultants Consulting Contact Contract Corp Corporate Corporation Council Councillor
+Counsel Country County Court Crescent Crown Customer Customers Dashboard Data Database Date
+Dear December Department Deputy Desk Development Digital Director Directorate District Division Do
+Document Does Draft Drive During Each  Eastern Easter Edition Education Email Employee
+Employees Employer Employment England English Enquiry Estate Europe European Evening Every Everyone
+Excel Executive Facebook Faithfully Family February Federal Fee Figure File Final Finance
+Financial For Form Foundation Free Friday From Fund Further Gardens General Global Google
+Government Group Guidance Guide Had Has Have He Head Health Hello Her Here Hey Hi High His
+Holdings Holiday Home Hospital House How However Hr I If Important In Inc Income Industrial
+Information Institute Insurance International Into Invoice Ireland Is It Item Its January July
+Just Justice Kind Kingdom  Last Legal Letter Limited Linux Llp Local London Lower Ltd
+Management Manager Manchester March Madam Many Medical Meeting Member Members Memorial Minister
+Ministry Minutes Mobile Monday Month More Morning Most Mosque Mr Mrs Ms Museum My National New
+Next Nhs No  Northern Not Note Notes Notice November Now Number October Of Office Officer
+Official On Online Only Or Oracle Order Our Outlook  Parent Parents Parish Parliament Part
+Partners Partnership Patient Payment Pension People Per Personal Phone Place Plan Please Plc
+Police Policy Portal Post Practice Premium Primary Private Pro Procedure Product Products
+Programme Project Property Protection Public Quarter Re Reference Regards Regional Register
+Registered Regulation Report Request Research Resident Residents Retail Review Road Room Royal
+Safeguarding Saturday School Schools Scotland Section Secondary Secretary Security See September
+Service Services She Should Since Sincerely Sir Social Society Solicitor Solicitors Solutions
+ Southern Special Square St Staff Standard State States Station Statement Strategy Street
+Student Students Subject Summary Sunday Support Surgery System Systems Table Team Teams
+Technologies Technology Temple Tenant Terms Terrace Thank Thanks That The Their Then There These
+They This Those Thursday To Today Tomorrow Total Tower Town Training Treasury Tribunal Trust
+Tuesday Uk Union Unit United Universities University Update Upper Us Use User Users Very Via View
+Village Wales Was We Web Website Wednesday Week Welcome Welsh  Western What When Where Which
+Who Why Will With Windows Word World Year Yes Yesterday You Your Yours Zoom Forename Forenames
+Surname Surnames Dob Postcode Tel Telephone Gender Sex Age Nationality Occupation Signature Signed
+Relationship Title Port Lake Mount Fort Saint Again Everybody Anyway Line Lines Suite Apt Apartment Flat Floor Studio Ref Mobile Fax Reg Id Nino Passport Account Sort Iban
+"""
+_STOP = frozenset(_STOP_TEXT.split()) | (frozenset(_TITLES) - {"Sheikh"})
+
+# Words that, right after a name, make it the name of an organisation, place or award.
+_ORG_AFTER_TEXT = """
+Academy Accountants Architects Associates Associations Award Bank Building Centre Center Clinic
+College Company Consultants Consulting Council County Court Foundation Fund Gallery Group Hall
+Holdings Hospital House Inc Institute Lecture Library Limited Llp Ltd Memorial Museum Partners
+Partnership Plc Prize Road School Scholarship Solicitors Square Station Street Surgery Trust
+University Hospice Practice Chambers Farm Hotel Inn Arms Tavern
+Medical Health Care Dental Veterinary Primary Infant Junior Nursery Sports Leisure Community
+Football Rugby Cricket Golf Tennis Club Church Chapel Mosque Clinic Pharmacy Motors Garage
+"""
+_ORG_AFTER = frozenset(_ORG_AFTER_TEXT.split())
+
+# Street-type words (USPS and Royal Mail usage): "Olivia Forge" is an address, not a person.
+_STREET_TYPES_TEXT = """
+Alley Avenue Bypass Canyon Causeway Circle Close Court Cove Creek Crescent Crest Crossing Dale
+Drive Estate Estates Expressway Falls Ferry Fields Flats Forge Forges Fork Forks Freeway Gardens
+Gateway Glen Glens Greens Grove Groves Harbor Harbour Haven Heights Highway Hollow Inlet Island
+Isle Junction Knoll Knolls Landing Lane Lodge Loop Mall Manor Meadow Meadows Mews Mill Mills
+Motorway Orchard Oval Overpass Parade Parkway Pass Passage Path Pike Pines Place Plaza Point
+Prairie Ranch Rapids Rest Ridge Rise Road Roads Route Row Rue Shoal Shoals Shore Shores Skyway
+Springs Spur Square Stravenue Street Summit Terrace Throughway Trace Track Trafficway Trail Tunnel
+Turnpike Underpass Vale Valley Viaduct View Views Villas Ville Vista Walk Wharf Way Wells Yard
+Alleys Avenues Bridges Brooks Burg Burgs Camp Cape Centers Circles Cliffs Common Commons Corner
+Corners Course Courts Coves Creeks Crossroad Curve Dam Divide Drives Extension Extensions Fall
+Field Flat Ford Fords Forest Fork Fort Freeway Garden Gardens Gateway Gateways Greens Harbors
+Havens Hill Hills Inlets Islands Isles Junctions Key Keys Knoll Lake Lakes Land Lights Light Loaf
+Lock Locks Lodge Manors Mission Mount Mountain Mountains Neck Orchard Orchards Park Parks Parkways
+Pine Pines Plains Plain Plazas Points Port Ports Radial Ramp Rapids Rapid Ridges Route Routes Run
+Shore Spring Spurs Squares Station Stations Stream Streets Summits Terraces Trail Trails Union
+Unions Valleys Viaducts Villages Vistas Walks Wall Way Ways Well Wells
+"""
+_STREET_TYPES = frozenset(_STREET_TYPES_TEXT.split())
+
+# Given names that are also everyday words; they count only beside a known surname.
+_AMBIGUOUS_GIVEN_TEXT = """
+Will May June April August Mark Grant Bill Rose Hope Grace Faith Joy Summer Dean Chase Hunter Frank
+Guy Art Sky River Brook Jack Bob Don Ray Max Pat Sue Rob Ben Sunny Hazel Holly Ivy Iris Lily Daisy
+Violet Ruby Amber Jade Crystal Pearl Dawn Eve Autumn Winter Star Angel Baby Honey Cherry Candy
+Destiny Harmony Melody Charity Patience Prudence Earl Duke King Prince Major Sterling Miles Rich
+Penny Carol Sandy Rusty Misty Page Paige Taylor Tyler Jordan Morgan Carter Mason Parker Cooper
+Porter Baker Chandler Sawyer Spencer Tanner Walker Wade Lane Dale Glen Heath Clay Cliff Rocky Stone
+Ford Lincoln Madison Austin Dallas Houston Phoenix Sydney Paris Florence Georgia Virginia Carolina
+Chelsea Brooklyn Kent York Jersey Devon Shannon Cameron Douglas Stanley Victoria Norman Scott
+Wallace Gray Grey Young Long Hardy Noble Gay Merry Hale Hart Hall Hill Wood Marsh Moss Banks Brooks
+Waters Woods Fields Lake Rock Rocket Golden Silver Iron Sage Blue Green Brown White Black Child
+Lord Lady Master Sister Father Mercy Unity Bliss China India Asia Africa Kenya Israel Jordan Egypt
+Trinity Temple Bishop Pastor Deacon Judge Christian Muslim Jewish Hindu Sikh Catholic Early Else
+Happy Lucky Sly Tiny Teddy Storm Rain Snow Windy Sunday Monday Friday Tuesday Wednesday Thursday
+Saturday Son Sonny Abbey Easter Price Case Cash Chance Hardy Reed Rush Shaw Major Pope Power Gold
+Bell Fox Wolf Bear Lamb Bird Crane Swan Drake Robin Wren Finch Jay Hawk Eagle Lion Tiger
+"""
+_AMBIGUOUS_GIVEN = frozenset(_AMBIGUOUS_GIVEN_TEXT.split())
+
+
+_SALUTATIONS = ("Dear", "Hi", "Hello", "Hey", "Hiya", "Morning", "Afternoon", "Evening", "dear",
+                "hi", "hello", "hey")  # fmt: skip
+
+_THANKS = ("Thanks", "Thank you", "Cheers", "Congratulations", "Sorry", "Welcome", "thanks",
+           "thank you", "cheers")  # fmt: skip
+
+_SIGN_OFFS = (
+    "Yours sincerely", "Yours faithfully", "Yours truly", "Yours", "Sincerely", "Kind regards",
+    "Best regards", "Warm regards", "Warmest regards", "Kindest regards", "Regards",
+    "Many thanks", "Thanks", "Thank you", "Best wishes", "Best", "Cheers", "With thanks",
+    "All the best", "Respectfully", "kind regards", "best regards", "regards", "thanks",
+    "many thanks", "best wishes",
+)  # fmt: skip
+
+# Form labels before a name; the first group may be followed by a single word.
+_STRONG_LABELS = (
+    "name", "full name", "full names", "first name", "first names", "given name", "given names",
+    "forename", "forenames", "forename\\(s\\)", "surname", "last name", "family name",
+    "middle name", "middle names", "maiden name", "preferred name", "known as", "applicant",
+    "applicant name", "applicant's name", "patient", "patient name", "patient's name", "client",
+    "client name", "client's name", "child", "child's name", "childs name", "name of child",
+    "mother", "mother's name", "father", "father's name", "parent", "parent/carer",
+    "parent / carer", "parent/guardian", "parent name", "carer", "carer's name", "guardian",
+    "next of kin", "employee", "employee name", "staff name", "tenant", "tenant name",
+    "resident", "claimant", "customer name", "contact name", "print name", "printed name",
+    "witness", "pupil", "pupil name", "student name", "data subject", "deceased", "victim",
+    "suspect", "defendant", "complainant", "referrer", "named person", "account holder",
+    "account name", "policy holder", "policyholder", "your name", "legal name",
+)  # fmt: skip
+_WEAK_LABELS = (
+    "from", "to", "cc", "bcc", "attn", "fao", "for the attention of", "signed", "signature",
+    "author", "prepared by", "approved by", "requested by", "completed by", "reviewed by",
+    "assigned to", "owner", "sender", "recipient", "addressee", "case worker", "caseworker",
+    "social worker", "key worker", "gp", "doctor", "consultant", "referred by", "contact",
+    "manager", "line manager", "supervisor", "teacher", "head teacher", "headteacher",
+    "solicitor", "officer", "investigating officer", "reported by", "interviewer",
+)  # fmt: skip
+# Labels that end in a word naming something else ("Company name:", "File name:").
+_NOT_PERSON_LABEL_PREFIXES = (
+    "company", "business", "file", "product", "user", "trading", "organisation", "organization",
+    "brand", "project", "domain", "host", "server", "field", "display", "screen", "school",
+    "bank", "account", "site", "device", "team", "event", "course", "street", "building",
+    "practice", "scheme", "group", "venue", "place", "town", "city", "trust", "hospital",
+    "village", "folder", "table", "column", "variable", "app", "package", "model",
+)  # fmt: skip
+
+
+def _trie_regex(words: Iterable[str]) -> str:
+    """One alternation shaped as a trie, so Python's ``re`` tests each first letter once."""
+    trie: _Trie = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: _Trie) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(trie)
+
+
+_STOP_RE = _trie_regex(sorted(_STOP))
+_ORG_RE = _trie_regex(sorted(_ORG_AFTER))
+_WORD = f"(?:Mc|Mac|Fitz|De|Di|Da|Du|La|Le|Van|Von)?[{_UP}][{_LOW}]+(?:['-][{_UP}][{_LOW}]+)*"
+_APOSTROPHE_WORD = f"[{_UP}]'[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)*"  # O'Brien, D'Souza
+_CAPS_WORD = "[A-Z][A-Z'-]*[A-Z]"
+_INITIAL = "[A-Z]\\.?"
+_END = f"(?![{_LETTER}])"
+_NOT_STOP = f"(?!(?:{_STOP_RE})(?![{_LOW}]))"
+_NAME_WORD = f"{_NOT_STOP}(?:{_APOSTROPHE_WORD}|{_WORD})"
+_NAME = (
+    f"(?:{_INITIAL}[ ]){{0,3}}{_NAME_WORD}(?:[ ](?:{_INITIAL}[ ]){{0,2}}{_NAME_WORD}){{0,3}}{_END}"
+)
+_NOT_ORG_AFTER = f"(?![ ]+(?:{_ORG_RE}){_END})"
+_LABEL_NAME_WORD = f"(?:{_NAME_WORD}|{_CAPS_WORD}{_END})"
+_LABEL_NAME = (
+    f"(?:{_INITIAL}[ ]){{0,3}}{_LABEL_NAME_WORD}"
+    f"(?:,?[ ](?:{_INITIAL}[ ]){{0,2}}{_LABEL_NAME_WORD}){{0,3}}{_END}"
+)
+_LINE_END = "[ \\t]*(?:[,;!:|\\r\\n]|\\Z)"
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(sorted((w.replace(" ", "[ ]") for w in words), key=len, reverse=True))
+
+
+def _cased(labels: Iterable[str]) -> list[str]:
+    """The ways forms write a label: "name", "Name", "Full Name", "FULL NAME"."""
+    forms: set[str] = set()
+    for label in labels:
+        forms |= {label, label[:1].upper() + label[1:], label.upper().replace("\\(S\\)", "\\(s\\)")}
+        forms.add(" ".join(w[:1].upper() + w[1:] for w in label.split(" ")))
+    return sorted(forms)
+
+
+def _bounded(words: Iterable[str], guards: Iterable[str] = ()) -> str:
+    """An alternation that starts a word; "name" is not taken after any of ``guards`` + space.
+
+    The word-start check sits after each first letter, not before the alternation, so the
+    pattern still starts with literal letters and Python's ``re`` can skip ahead to them.
+    """
+    guard_list = [form for g in guards for form in (g, g.capitalize(), g.upper())]
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        rest = word[1:]
+        if word.lower() == "name":
+            rest += "".join(f"(?<!{g}[ ]{word})" for g in guard_list)
+        groups.setdefault(word[0], []).append(rest)
+    out = []
+    for first, rests in sorted(groups.items()):
+        longest_first = "|".join(sorted(rests, key=len, reverse=True))
+        out.append(f"{re.escape(first)}(?<![{_LETTER}]{re.escape(first)})(?:{longest_first})")
+    return "(?:" + "|".join(out) + ")"
+
+
+def _bounded_exact(words: Iterable[str]) -> str:
+    """Like ``_bounded`` for case-sensitive words: "Mr" but not "mr"."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[0], []).append(word[1:])
+    out = [
+        f"{re.escape(first)}(?<![{_LETTER}]{re.escape(first)})(?:{_alternation(rests)})"
+        for first, rests in sorted(groups.items())
+    ]
+    return "(?:" + "|".join(out) + ")"
+
+
+_TITLE = Pattern(
+    regex=(
+        f"{_bounded_exact(_TITLES)}\\.?[ ]+(?:and[ ]+(?:{_alternation(_TITLES)})"
+        f"\\.?[ ]+)?(?P<value>{_NAME}){_NOT_ORG_AFTER}"
+    ),
+    prefilter=f"(?:{_alternation(_TITLES)})\\.?[ ]+(?:and[ ]+[A-Z][a-z]*\\.?[ ]+)?[A-Z]",
+    score=0.9,
+    name="title",
+)
+_SALUTATION = Pattern(
+    regex=(f"{_bounded_exact(_SALUTATIONS)}[ ]+(?P<value>{_NAME}){_LINE_END}"),
+    prefilter=f"(?:{_alternation(_SALUTATIONS)})[ ]+[A-Z]",
+    score=0.85,
+    name="salutation",
+)
+# "Thanks Carole for ...": one word after thanks is a person when punctuation or "for" follows.
+_THANKS_NAME = Pattern(
+    regex=(
+        f"{_bounded_exact(_THANKS)},?[ ]+(?P<value>{_NAME})"
+        "(?=[ ]*(?:[,!.;:\\r\\n]|\\Z)|[ ]+(?:for|so|again|very|too)(?![a-z]))"
+    ),
+    prefilter=f"(?:{_alternation(_THANKS)}),?[ ]+[A-Z]",
+    score=0.75,
+    name="thanks",
+)
+# Bounded blanks keep a sign-off and its name within a short reach of each other, so the
+# engine can look back only a little from where hyperscan saw the name start (max_width).
+_GAP = "[ \\t]{0,8}"
+_SIGN_OFF = Pattern(
+    regex=(
+        f"{_bounded_exact(_SIGN_OFFS)}{_GAP}[,.!]?{_GAP}\\r?\\n"
+        f"(?:{_GAP}\\r?\\n)?{_GAP}(?P<value>{_NAME})[ \\t]*(?:\\r?\\n|,|\\Z)"
+    ),
+    prefilter=(
+        f"(?:{_alternation(_SIGN_OFFS)}){_GAP}[,.!]?{_GAP}\\r?\\n(?:{_GAP}\\r?\\n)?{_GAP}[A-Z]"
+    ),
+    score=0.8,
+    name="sign_off",
+)
+_STRONG_LABEL = Pattern(
+    regex=(
+        f"{_bounded(_cased(_STRONG_LABELS), _NOT_PERSON_LABEL_PREFIXES)}[ \\t]*[:=][ \\t]*"
+        f"(?P<value>{_LABEL_NAME}){_NOT_ORG_AFTER}"
+    ),
+    prefilter=f"(?:{_alternation(_cased(_STRONG_LABELS))})[ \\t]*[:=][ \\t]*[A-Z]",
+    score=0.85,
+    name="label",
+)
+_WEAK_LABEL = Pattern(
+    regex=(
+        f"{_bounded(_cased(_WEAK_LABELS))}[ \\t]*:[ \\t]*"
+        f"(?P<value>(?:{_INITIAL}[ ]){{0,3}}{_LABEL_NAME_WORD}"
+        f"(?:[ ](?:{_INITIAL}[ ]){{0,2}}{_LABEL_NAME_WORD}){{1,3}}{_END}){_NOT_ORG_AFTER}"
+    ),
+    prefilter=f"(?:{_alternation(_cased(_WEAK_LABELS))})[ \\t]*:[ \\t]*[A-Z]",
+    score=0.75,
+    name="label_weak",
+)
+
+
+@cache
+def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """Given names and surnames shipped with the package, read once per process."""
+    folder = files("breachguard").joinpath("data", "names")
+
+    def read(name: str) -> frozenset[str]:
+        text = folder.joinpath(name).read_text(encoding="utf-8")
+        return frozenset(
+            line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"
+        )
+
+    given = read("en_given.txt") - _STOP
+    surnames = read("en_surname.txt") - _STOP
+    return given, surnames
+
+
+# One shape for every word of a run ("McDonald", "O'Brien", "Smith-Jones"); the run starts
+# with a letter class, not a look-behind, so Python's ``re`` skips quickly between capitals.
+_RUN_WORD = f"[{_UP}](?:'[{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?(?:['-][{_UP}][{_LOW}]+)*"
+_RUN = re.compile(
+    f"[{_UP}](?<![{_LETTER}'.-][{_UP}])(?:'[{_UP}])?[{_LOW}]+(?:[{_UP}][{_LOW}]+)?"
+    f"(?:['-][{_UP}][{_LOW}]+)*"
+    f"(?:[ ](?:{_INITIAL}[ ]){{0,2}}{_RUN_WORD}){{1,7}}(?![{_LETTER}@])"
+)
+_SENTENCE_BREAK = frozenset(".!?:;\n\r\"'(“‘[>*#-•|")
+
+_BOTH = 0.85
+_GIVEN_THEN_SURNAME_WORD = 0.8
+_AMBIGUOUS_GIVEN_SCORE = 0.7
+_BOTH_AMBIGUOUS = 0.6
+_GIVEN_ONLY = 0.65
+_SURNAME_ONLY = 0.55
+
+
+_ADDRESS_LINE = re.compile(
+    r"(?:\b\d+[A-Za-z]?,?[ ]*|(?:address|flat|studio|apartment|unit|suite)\b[^\n]*\n[ \t]*)\Z",
+    re.IGNORECASE,
+)
+
+
+def _address_like(norm: str, start: int) -> bool:
+    """A house number or a flat line just before: "14 Terry Corner", "Flat 9\nMolly Lakes"."""
+    return _ADDRESS_LINE.search(norm, max(0, start - 48), start) is not None
+
+
+def _sentence_initial(norm: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and norm[i] in " \t":
+        i -= 1
+    return i < 0 or norm[i] in _SENTENCE_BREAK
+
+
+def _hyperscan_class(chars: str) -> str:
+    return "".join(c if c.isascii() else f"\\x{{{ord(c):04x}}}" for c in chars)
+
+
+@cache
+def _run_database() -> object | None:
+    """A hyperscan database for a superset of run starts, or None without hyperscan."""
+    if _hyperscan is None:
+        return None
+    up, low = _hyperscan_class(_UP), _hyperscan_class(_LOW)
+    expression = f"[{up}][{low}{up}'-]*[ ](?:[A-Z]\\.?[ ]){{0,2}}[{up}]"
+    database = _hyperscan.Database(mode=_hyperscan.HS_MODE_BLOCK)
+    database.compile(
+        expressions=[expression.encode("ascii")],
+        ids=[0],
+        elements=1,
+        flags=[_hyperscan.HS_FLAG_UTF8],
+    )
+    return database
+
+
+def _run_lines(norm: str) -> list[tuple[int, int]]:
+    """Line spans that can hold a run: the whole text, or with hyperscan only lines with a hit.
+
+    Runs never cross a line, so the Python regex over these lines finds exactly what it finds
+    over the whole text; hyperscan only skips lines without two capitalised words in a row.
+    """
+    database = _run_database()
+    if database is None:
+        return [(0, len(norm))]
+    data = norm.encode("utf-8", "replace")
+    spans: list[list[int]] = []
+
+    def on_match(_id: int, _from: int, to: int, _flags: int, _context: object) -> None:
+        if spans and to <= spans[-1][1]:
+            return
+        start = data.rfind(b"\n", 0, to) + 1
+        end = data.find(b"\n", to)
+        spans.append([start, len(data) if end < 0 else end])
+
+    database.scan(data, match_event_handler=on_match)  # type: ignore[attr-defined]
+    if len(data) == len(norm):
+        return [(a, b) for a, b in spans]
+    # Byte offsets to str offsets, decoding each stretch once (offsets sit on line breaks).
+    out: list[tuple[int, int]] = []
+    byte = char = 0
+    for a, b in spans:
+        char += len(data[byte:a].decode("utf-8", "replace"))
+        start_char = char
+        char += len(data[a:b].decode("utf-8", "replace"))
+        byte = b
+        out.append((start_char, char))
+    return out
+
+
+_GAELIC_SURNAME = re.compile(f"(?:Mc|Mac|O'|Fitz)[{_UP}]")
+
+
+def find_names(norm: str) -> Iterator[tuple[int, int, float]]:
+    """Capitalised word runs holding a known given name or surname, trimmed to the name."""
+    given, surnames = _lexicon()
+    for a, b in _run_lines(norm):
+        for run in _RUN.finditer(norm, a, b):
+            words = run.group().split(" ")
+            if (
+                given.isdisjoint(words)
+                and surnames.isdisjoint(words)
+                and _GAELIC_SURNAME.search(run.group()) is None
+            ):
+                continue  # most runs in prose: headings, places, organisations
+            segment: list[tuple[int, int, str]] = []
+            position = run.start()
+            for word in words:
+                if word in _STOP:
+                    if segment:
+                        after = word if word in _ORG_AFTER else ""
+                        yield from _in_segment(norm, segment, given, surnames, after)
+                    segment = []
+                else:
+                    segment.append((position, position + len(word), word))
+                position += len(word) + 1
+            if segment:
+                follow = norm[run.end() : run.end() + 24].lstrip(" ").split(" ", 1)[0]
+                yield from _in_segment(norm, segment, given, surnames, follow)
+
+
+def _in_segment(
+    norm: str,
+    segment: list[tuple[int, int, str]],
+    given: frozenset[str],
+    surnames: frozenset[str],
+    follow: str,
+) -> Iterator[tuple[int, int, float]]:
+    words = [t for t in segment if len(t[2].rstrip(".")) > 1]
+    if len(words) < 2:
+        return
+    if follow in _ORG_AFTER or follow.startswith("&"):
+        return
+    n = len(words)
+    i = 0
+    segment_start = words[0][0]
+    while i < n - 1:
+        word = words[i][2]
+        nxt = words[i + 1][2]
+        known_given = word in given and word not in _AMBIGUOUS_GIVEN
+        ambiguous = word in given and word in _AMBIGUOUS_GIVEN
+        if known_given or (ambiguous and (nxt in surnames or _GAELIC_SURNAME.match(nxt))):
+            j = i + 1
+            while j + 1 < n and j - i < 3:
+                candidate = words[j + 1][2]
+                if candidate in given and words[j][2] in surnames and candidate not in surnames:
+                    break  # "John Smith Sarah Jones": a second person begins
+                j += 1
+            last = words[j][2]
+            if last in _STREET_TYPES and (
+                last not in surnames
+                or _address_like(norm, words[i][0])
+                or _address_like(norm, segment_start)
+            ):
+                i = j + 1
+                continue
+            if ambiguous:
+                score = _AMBIGUOUS_GIVEN_SCORE if nxt not in _AMBIGUOUS_GIVEN else _BOTH_AMBIGUOUS
+            elif last in surnames:
+                score = _BOTH if last not in _AMBIGUOUS_GIVEN else _GIVEN_THEN_SURNAME_WORD
+            else:
+                score = _GIVEN_ONLY
+            yield words[i][0], words[j][1], score
+            i = j + 1
+            continue
+        if (
+            (nxt in surnames or _GAELIC_SURNAME.match(nxt) is not None)
+            and nxt not in _AMBIGUOUS_GIVEN
+            and word not in surnames
+            and word not in _AMBIGUOUS_GIVEN
+            and not _sentence_initial(norm, words[i][0])
+        ):
+            yield words[i][0], words[i + 1][1], _SURNAME_ONLY
+            i += 2
+            continue
+        i += 1
+
+
+RECOGNIZERS: tuple[Recognizer, ...] = (
+    Recognizer(
+        name="person_en_context",
+        entity="PERSON",
+        patterns=(_TITLE, _SALUTATION, _THANKS_NAME, _STRONG_LABEL, _WEAK_LABEL),
+        languages=_EN,
+        priority=2,
+    ),
+    Recognizer(
+        name="person_en_sign_off",
+        entity="PERSON",
+        patterns=(_SIGN_OFF,),
+        languages=_EN,
+        priority=2,
+        max_width=48,
+    ),
+    Recognizer(
+        name="person_en_lexicon",
+        entity="PERSON",
+        finder=find_names,
+        languages=_EN,
+        priority=1,
+    ),
+)
