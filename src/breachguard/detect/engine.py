@@ -129,6 +129,9 @@ class Engine:
             return in_language and (wanted is None or r.entity in wanted)
 
         candidates: list[_Candidate] = []
+        # The same value recurs (a footer's phone number on every page); validate it once per call.
+        # Kept per call, not per process, so no personal data outlives the analysis.
+        verdicts: dict[tuple[str, str], bool | None] = {}
         regions = self._regions(norm)
         for index, cp in enumerate(self._patterns):
             if not active(cp.recognizer):
@@ -138,11 +141,13 @@ class Engine:
                     start, end = match.span("value") if cp.value_group else match.span()
                     if start < 0 or end <= start:
                         continue
-                    self._consider(candidates, cp.recognizer, norm, start, end, cp.pattern.score)
+                    self._consider(
+                        candidates, verdicts, cp.recognizer, norm, start, end, cp.pattern.score
+                    )
         for recognizer in self.recognizers:
             if recognizer.finder is not None and active(recognizer):
                 for start, end, score in recognizer.finder(norm):
-                    self._consider(candidates, recognizer, norm, start, end, score)
+                    self._consider(candidates, verdicts, recognizer, norm, start, end, score)
         if self.ner is not None and (wanted is None or "PERSON" in wanted):
             for start, end, score in self.ner(text):
                 candidates.append(_Candidate("PERSON", start, end, score, 0, "ner"))
@@ -162,6 +167,7 @@ class Engine:
     def _consider(
         self,
         out: list[_Candidate],
+        verdicts: dict[tuple[str, str], bool | None],
         recognizer: Recognizer,
         norm: str,
         start: int,
@@ -181,7 +187,12 @@ class Engine:
         if recognizer.context_required and not has_context:
             return
         if recognizer.validate is not None:
-            verdict = recognizer.validate(norm[start:end])
+            value = norm[start:end]
+            key = (recognizer.name, value)
+            if key in verdicts:
+                verdict = verdicts[key]
+            else:
+                verdict = verdicts[key] = recognizer.validate(value)
             if verdict is False:
                 return
             if verdict is True:
@@ -215,23 +226,26 @@ def _hyperscan_regions(
     found: dict[int, list[list[int]]] = {}
     size = len(data)
 
+    # A pattern compiled whole reports the end of every real match. A hand-written prefilter
+    # (say, the label before a value) may end early: its real match can reach a width further.
+    ahead = [
+        w if cp.pattern.prefilter is not None else 0 for cp, w in zip(patterns, widths, strict=True)
+    ]
+
     def on_match(index: int, _from: int, to: int, _flags: int, _context: object) -> None:
+        reach = min(size, to + ahead[index])
         spans = found.get(index)
-        if spans is not None and to <= spans[-1][1]:
-            # On a capped long line the region ends a pattern width after the last hit; a match
-            # ending here may run on past it, so the region must reach a width beyond this hit.
-            if spans[-1][1] < size and data[to : spans[-1][1]].find(b"\n") < 0:
-                spans[-1][1] = max(spans[-1][1], min(size, to + widths[index]))
+        if spans is not None and reach <= spans[-1][1]:
             return
         low = max(0, to - widths[index])
         start = data.rfind(b"\n", 0, low) + 1
         if low - start > _LINE_CAP:
             start = low
-        end = data.find(b"\n", to)
+        end = data.find(b"\n", reach)
         if end < 0:
             end = size
-        if end - to > _LINE_CAP:
-            end = min(size, to + widths[index])
+        if end - reach > _LINE_CAP:
+            end = min(size, reach + widths[index])
         if spans is None:
             found[index] = [[start, end]]
         elif start <= spans[-1][1]:

@@ -48,11 +48,26 @@ for _s in range(0xD800, 0xE000):
     _TABLE[_s] = 0xFFFD
 
 
+_FOLDABLE = re.compile(
+    "["
+    + "".join(re.escape(chr(c)) for c in sorted(_TABLE) if not 0xD800 <= c < 0xE000)
+    + "\ud800-\udfff]+"
+)
+
+
 def normalize(text: str) -> str:
     """Return ``text`` with the same length, digits and punctuation folded to ASCII where possible."""
     if text.isascii():
         return text
-    return text.translate(_TABLE)
+    # str.translate looks every character up in the table (about 20 MB/s); finding the few
+    # characters that change with one regex scan is an order of magnitude faster on real text.
+    if _FOLDABLE.search(text) is None:
+        return text
+    return _FOLDABLE.sub(_fold, text)
+
+
+def _fold(match: re.Match[str]) -> str:
+    return match.group().translate(_TABLE)
 
 
 def has_arabic(text: str) -> bool:

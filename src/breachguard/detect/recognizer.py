@@ -28,8 +28,10 @@ class Pattern:
     Patterns run with ``re.ASCII`` semantics (``\\d``, ``\\w`` and ``\\b`` are ASCII-only), which is
     what the compiled multi-pattern engine (hyperscan) implements too; non-ASCII letters are
     written as explicit ranges. A group named ``value`` narrows the finding to that part.
-    ``prefilter`` is an optional hyperscan-compatible superset of ``regex`` for patterns whose
-    syntax hyperscan cannot compile (look-arounds).
+    ``prefilter`` is an optional hyperscan-compatible expression that fires wherever ``regex``
+    can match, for patterns hyperscan cannot compile (look-arounds) or compiles into something
+    that fires everywhere (long alternations); its hit must end inside the real match, e.g. on
+    the label in front of the value, and the real match may run up to ``max_width`` past it.
     """
 
     regex: str

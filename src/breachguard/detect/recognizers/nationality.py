@@ -98,7 +98,15 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         name="nationality_en",
         entity="NATIONALITY",
         patterns=(
-            Pattern(_LABELLED_EN, 0.85, "labelled", ignore_case=True),
+            # The label alone is the prefilter: compiled whole (hundreds of demonyms) hyperscan's
+            # prefilter mode approximates it into something that fires on almost every byte.
+            Pattern(
+                _LABELLED_EN,
+                0.85,
+                "labelled",
+                ignore_case=True,
+                prefilter=r"\b(?:nationality|nationalities|citizenship)",
+            ),
             Pattern(
                 _TRAILING_EN, 0.75, "demonym citizen", prefilter=_without_lookarounds(_TRAILING_EN)
             ),

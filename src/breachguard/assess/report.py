@@ -1,0 +1,172 @@
+"""The scan Report: per document and in total, who and what was found, how protected, how risky.
+
+A report holds counts, categories and reasons, never a value found, so it can be written, mailed
+and kept without becoming a breach itself. ``as_json`` gives the stable shape documented in
+docs/scan-report.md.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from breachguard.assess.columns import read_table
+from breachguard.assess.people import People, estimate_people, total_people
+from breachguard.assess.risk import Risk, rate, total_risk
+from breachguard.assess.signals import SPECIAL_CATEGORIES, special_categories
+from breachguard.detect.categories import category_of
+from breachguard.detect.finding import Finding
+from breachguard.extract.document import Document, ExtractionError, Protection
+
+VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentReport:
+    """What one document holds: counts per entity, people, categories, signals, protection, risk."""
+
+    origin: tuple[str, ...]
+    kind: str
+    protection: Protection
+    people: People
+    entities: dict[str, int]
+    categories: tuple[str, ...]
+    special_categories: dict[str, int]
+    risk: Risk
+    errors: tuple[str, ...] = ()
+    size: int = 0
+
+    @property
+    def has_personal_data(self) -> bool:
+        return bool(self.entities) or self.people.count > 0
+
+
+@dataclass(frozen=True, slots=True)
+class Total:
+    people: People
+    entities: dict[str, int]
+    categories: tuple[str, ...]
+    special_categories: dict[str, int]
+    documents: int
+    errors: int
+    risk: Risk
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """Everything a scan found, and every file or part it could not read."""
+
+    documents: tuple[DocumentReport, ...]
+    errors: tuple[ExtractionError, ...]
+    total: Total
+
+    @property
+    def has_personal_data(self) -> bool:
+        return any(d.has_personal_data for d in self.documents)
+
+
+def _categories(entities: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted({category_of(e) for e in entities}))
+
+
+def assess_document(
+    doc: Document, findings: Sequence[Finding], notes: Sequence[str] = ()
+) -> DocumentReport:
+    """Assess one document from its findings (over ``doc.text``) and its tables."""
+    readings = [read_table(t) for t in doc.tables]
+    counts: Counter[str] = Counter(f.entity for f in findings)
+    in_columns: Counter[str] = Counter()
+    for reading in readings:
+        in_columns.update(reading.entities)
+    for entity, n in in_columns.items():
+        # Columns catch bare values that detection misses; the text may also hold the same entity
+        # outside the headed columns, where detection sees it: take the larger of the two.
+        counts[entity] = max(counts[entity], n)
+    entities = dict(sorted((e, n) for e, n in counts.items() if n))
+    people = estimate_people(readings, findings)
+    special = special_categories(doc.text)
+    return DocumentReport(
+        origin=doc.origin,
+        kind=doc.kind,
+        protection=doc.protection,
+        people=people,
+        entities=entities,
+        categories=_categories(entities),
+        special_categories=special,
+        risk=rate(people.count, entities, special, doc.protection),
+        errors=tuple(notes),
+        size=doc.size or len(doc.text),
+    )
+
+
+def combine(reports: Iterable[DocumentReport], errors: Iterable[ExtractionError] = ()) -> Report:
+    """The report over many documents, with the errors met on the way."""
+    documents = tuple(reports)
+    errors = tuple(errors)
+    entities: Counter[str] = Counter()
+    special: Counter[str] = Counter()
+    for doc in documents:
+        entities.update(doc.entities)
+        special.update(doc.special_categories)
+    total = Total(
+        people=total_people(d.people for d in documents),
+        entities=dict(sorted(entities.items())),
+        categories=_categories(entities),
+        special_categories={c: special[c] for c in SPECIAL_CATEGORIES if special[c]},
+        documents=len(documents),
+        errors=len(errors),
+        risk=total_risk([d.risk for d in documents], len(errors)),
+    )
+    return Report(documents, errors, total)
+
+
+def _protection(p: Protection | None) -> dict[str, str] | None:
+    return None if p is None else {"level": str(p.level), "reason": p.reason}
+
+
+def _risk(r: Risk) -> dict[str, Any]:
+    return {"level": str(r.level), "reasons": list(r.reasons)}
+
+
+def document_json(d: DocumentReport) -> dict[str, Any]:
+    return {
+        "origin": list(d.origin),
+        "kind": d.kind,
+        "protection": _protection(d.protection),
+        "people": {"count": d.people.count, "method": d.people.method},
+        "entities": dict(d.entities),
+        "categories": list(d.categories),
+        "special_categories": dict(d.special_categories),
+        "risk": _risk(d.risk),
+        "errors": list(d.errors),
+    }
+
+
+def error_json(e: ExtractionError) -> dict[str, Any]:
+    return {
+        "origin": list(e.origin),
+        "kind": e.kind,
+        "reason": e.reason,
+        "protection": _protection(e.protection),
+    }
+
+
+def as_json(report: Report) -> dict[str, Any]:
+    """The report as JSON-ready data in the documented, versioned shape (no values)."""
+    t = report.total
+    return {
+        "version": VERSION,
+        "documents": [document_json(d) for d in report.documents],
+        "errors": [error_json(e) for e in report.errors],
+        "total": {
+            "people": {"count": t.people.count, "method": t.people.method},
+            "entities": dict(t.entities),
+            "categories": list(t.categories),
+            "special_categories": dict(t.special_categories),
+            "documents": t.documents,
+            "errors": t.errors,
+            "risk": _risk(t.risk),
+        },
+    }
