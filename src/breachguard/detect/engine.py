@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from breachguard.detect.columns import ColumnHeaders
 from breachguard.detect.finding import Finding
 from breachguard.detect.ner import NerBackend
 from breachguard.detect.normalize import has_arabic, normalize
@@ -53,6 +54,18 @@ class _CompiledPattern:
     pattern: Pattern
     regex: re.Pattern[str]
     value_group: bool
+
+
+class _Call:
+    """What one analysis keeps while it runs; nothing of it outlives the call."""
+
+    __slots__ = ("headers", "norm", "verdicts")
+
+    def __init__(self, norm: str) -> None:
+        self.norm = norm
+        # The same value recurs (a footer's phone number on every page): validate it once.
+        self.verdicts: dict[tuple[str, str], bool | None] = {}
+        self.headers = ColumnHeaders(norm)
 
 
 def _hyperscan_expression(pattern: Pattern) -> bytes:
@@ -129,9 +142,7 @@ class Engine:
             return in_language and (wanted is None or r.entity in wanted)
 
         candidates: list[_Candidate] = []
-        # The same value recurs (a footer's phone number on every page); validate it once per call.
-        # Kept per call, not per process, so no personal data outlives the analysis.
-        verdicts: dict[tuple[str, str], bool | None] = {}
+        call = _Call(norm)
         regions = self._regions(norm)
         for index, cp in enumerate(self._patterns):
             if not active(cp.recognizer):
@@ -141,13 +152,11 @@ class Engine:
                     start, end = match.span("value") if cp.value_group else match.span()
                     if start < 0 or end <= start:
                         continue
-                    self._consider(
-                        candidates, verdicts, cp.recognizer, norm, start, end, cp.pattern.score
-                    )
+                    self._consider(candidates, call, cp.recognizer, start, end, cp.pattern.score)
         for recognizer in self.recognizers:
             if recognizer.finder is not None and active(recognizer):
                 for start, end, score in recognizer.finder(norm):
-                    self._consider(candidates, verdicts, recognizer, norm, start, end, score)
+                    self._consider(candidates, call, recognizer, start, end, score)
         if self.ner is not None and (wanted is None or "PERSON" in wanted):
             for start, end, score in self.ner(text):
                 candidates.append(_Candidate("PERSON", start, end, score, 0, "ner"))
@@ -167,32 +176,35 @@ class Engine:
     def _consider(
         self,
         out: list[_Candidate],
-        verdicts: dict[tuple[str, str], bool | None],
+        call: _Call,
         recognizer: Recognizer,
-        norm: str,
         start: int,
         end: int,
         score: float,
     ) -> None:
+        norm = call.norm
         window = (
             norm[max(0, start - recognizer.context_before) : start].lower()
             + " \x00 "
             + norm[end : end + recognizer.context_after].lower()
         )
         negative = self._negative[recognizer.name]
+        context = self._context[recognizer.name]
+        if (negative is not None or context is not None) and (header := call.headers.cell(start)):
+            # In a table the label is the column's header, often far above the value.
+            window = f"{window} \x00 {header}"
         if negative is not None and negative.search(window):
             return
-        context = self._context[recognizer.name]
         has_context = context is not None and context.search(window) is not None
         if recognizer.context_required and not has_context:
             return
         if recognizer.validate is not None:
             value = norm[start:end]
             key = (recognizer.name, value)
-            if key in verdicts:
-                verdict = verdicts[key]
+            if key in call.verdicts:
+                verdict = call.verdicts[key]
             else:
-                verdict = verdicts[key] = recognizer.validate(value)
+                verdict = call.verdicts[key] = recognizer.validate(value)
             if verdict is False:
                 return
             if verdict is True:

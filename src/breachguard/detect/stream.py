@@ -14,7 +14,7 @@ from breachguard.detect.engine import DEFAULT_MIN_SCORE, Engine
 from breachguard.detect.finding import Finding
 
 DEFAULT_WINDOW = 1 << 20
-DEFAULT_MARGIN = 4096
+DEFAULT_MARGIN = 16384  # > columns.HEADER_REACH plus any pattern and its context
 
 
 def analyze_stream(
