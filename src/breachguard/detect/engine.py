@@ -96,7 +96,9 @@ class Engine:
         self._negative = {r.name: _word_regex(r.negative_context) for r in self.recognizers}
         want = hyperscan_available() if use_hyperscan is None else use_hyperscan
         if want and not hyperscan_available():
-            raise RuntimeError("hyperscan is not installed: pip install 'breachguard[fast]'")
+            raise RuntimeError(
+                "hyperscan is not installed (pip install hyperscan); without it use_hyperscan=False runs the same patterns on re"
+            )
         self._database = self._compile_hyperscan() if want and self._patterns else None
 
     @property
