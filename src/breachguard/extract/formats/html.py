@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 
-from breachguard.extract.document import Document, Table
+from breachguard.extract.document import Table
 from breachguard.extract.format import Context, Format, Item
 from breachguard.extract.formats.text import SNIFF_BYTES, Collector, bom_encoding, decode
 
@@ -177,9 +177,7 @@ def _read(data: bytes, ctx: Context) -> Iterator[Item]:
         if sink.truncated:
             break
     parser.close()
-    yield Document(sink.take(), ctx.origin, "html", tables=tuple(parser.tables), size=len(data))
-    if sink.truncated:
-        yield sink.note(ctx, "html")
+    yield from sink.documents(ctx, "html", len(data), tuple(parser.tables))
 
 
 def visible_text(html: str, ctx: Context) -> str:

@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from breachguard.extract.document import Document, Table
+from breachguard.extract.document import Table
 from breachguard.extract.format import Context, Format, Item
 from breachguard.extract.formats.text import (
     SNIFF_BYTES,
@@ -105,9 +105,7 @@ def _read(data: bytes, ctx: Context) -> Iterator[Item]:
         table = _table("", values)
         if table is not None:
             tables.append(table)
-    yield Document(sink.take(), ctx.origin, kind, tables=tuple(tables), size=len(data))
-    if sink.truncated:
-        yield sink.note(ctx, kind)
+    yield from sink.documents(ctx, kind, len(data), tuple(tables))
 
 
 def _sniff(data: bytes) -> bool:

@@ -13,7 +13,7 @@ from typing import Any
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.package import Package
 
-from breachguard.extract.document import Document, Table
+from breachguard.extract.document import Table
 from breachguard.extract.format import Context, Format, Item
 from breachguard.extract.formats import ooxml
 from breachguard.extract.formats.text import Collector
@@ -58,9 +58,7 @@ def _read(data: bytes, ctx: Context) -> Iterator[Item]:
                 sink.add(notes.text)
         if sink.truncated:
             break
-    yield Document(sink.take(), ctx.origin, kind, tables=tuple(tables), size=len(data))
-    if sink.truncated:
-        yield sink.note(ctx, kind)
+    yield from sink.documents(ctx, kind, len(data), tuple(tables))
 
 
 FORMATS: tuple[Format, ...] = (

@@ -7,7 +7,6 @@ from collections.abc import Callable, Iterator
 
 from striprtf import striprtf
 
-from breachguard.extract.document import Document
 from breachguard.extract.format import Context, Format, Item
 from breachguard.extract.formats.text import Collector
 
@@ -27,9 +26,7 @@ def _read(data: bytes, ctx: Context) -> Iterator[Item]:
     ctx.check()
     sink = Collector(ctx)
     sink.add(text.replace("\r\n", "\n"))
-    yield Document(sink.take(), ctx.origin, "rtf", size=len(data))
-    if sink.truncated:
-        yield sink.note(ctx, "rtf")
+    yield from sink.documents(ctx, "rtf", len(data))
 
 
 FORMATS: tuple[Format, ...] = (

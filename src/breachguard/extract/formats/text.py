@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from charset_normalizer import from_bytes
 
-from breachguard.extract.document import Document, ExtractionError
+from breachguard.extract.document import Document, ExtractionError, Table
 from breachguard.extract.format import Context, Format, Item
 
 # Enough to judge an encoding and whether bytes are text at all, cheaply: identify() runs every
@@ -179,6 +179,14 @@ class Collector:
         self._parts = []
         return text
 
+    def documents(
+        self, ctx: Context, kind: str, size: int, tables: tuple[Table, ...] = ()
+    ) -> Iterator[Item]:
+        """The Document of what was gathered, then the note if the text was cut short."""
+        yield Document(self.take(), ctx.origin, kind, tables=tables, size=size)
+        if self.truncated:
+            yield self.note(ctx, kind)
+
     def note(self, ctx: Context, kind: str) -> ExtractionError:
         """The error that says the text was cut short, for the reader to yield."""
         return ExtractionError(
@@ -198,9 +206,7 @@ def read_text(data: bytes, ctx: Context, kind: str = "text") -> Iterator[Item]:
     text = text.replace("\r\n", "\n")
     sink = Collector(ctx)
     sink.add(text)
-    yield Document(sink.take(), ctx.origin, kind, size=len(data))
-    if sink.truncated:
-        yield sink.note(ctx, kind)
+    yield from sink.documents(ctx, kind, len(data))
 
 
 def _read(data: bytes, ctx: Context) -> Iterator[Item]:

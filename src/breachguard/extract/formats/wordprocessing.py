@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from docx.package import Package
 
-from breachguard.extract.document import Document, Table
+from breachguard.extract.document import Table
 from breachguard.extract.format import Context, Format, Item
 from breachguard.extract.formats import ooxml
 from breachguard.extract.formats.text import Collector
@@ -104,9 +104,7 @@ def _read(data: bytes, ctx: Context) -> Iterator[Item]:
         read_part(parse_xml(part.blob), ctx, sink, tables)
         if sink.truncated:
             break
-    yield Document(sink.take(), ctx.origin, kind, tables=tuple(tables), size=len(data))
-    if sink.truncated:
-        yield sink.note(ctx, kind)
+    yield from sink.documents(ctx, kind, len(data), tuple(tables))
 
 
 FORMATS: tuple[Format, ...] = (
