@@ -60,14 +60,17 @@ def normalize(text: str) -> str:
     if text.isascii():
         return text
     # str.translate looks every character up in the table (about 20 MB/s); finding the few
-    # characters that change with one regex scan is an order of magnitude faster on real text.
-    if _FOLDABLE.search(text) is None:
+    # characters that change with one regex scan is several times faster on real text.
+    pieces: list[str] = []
+    last = 0
+    for match in _FOLDABLE.finditer(text):
+        pieces.append(text[last : match.start()])
+        pieces.append(match.group().translate(_TABLE))
+        last = match.end()
+    if not pieces:
         return text
-    return _FOLDABLE.sub(_fold, text)
-
-
-def _fold(match: re.Match[str]) -> str:
-    return match.group().translate(_TABLE)
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def has_arabic(text: str) -> bool:
