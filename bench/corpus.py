@@ -646,12 +646,15 @@ def generate(
     return out
 
 
-def iter_text(seed: int = 7, arabic_share: float = 0.1) -> Iterator[str]:
-    """Endless realistic text with sparse personal data: paragraphs of prose, now and then a doc."""
+def iter_text(
+    seed: int = 7, arabic_share: float = 0.1, document_share: float = 0.06
+) -> Iterator[str]:
+    """Endless realistic text with sparse personal data: paragraphs of prose, now and then a doc
+    (a letter, e-mail, case note or table rows) full of it, for ``document_share`` of pieces."""
     rng = random.Random(seed)
     pool = generate(300, seed=seed, arabic_share=arabic_share)
     while True:
-        if rng.random() < 0.06:
+        if rng.random() < document_share:
             yield rng.choice(pool).text + "\n"
         else:
             prose = FILLER_AR if rng.random() < arabic_share else FILLER_EN
