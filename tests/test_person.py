@@ -244,3 +244,88 @@ def test_optional_ner_backend_spans_join_and_resolve() -> None:
     assert [f.text for f in found] == ["Quorra", "Zorvath Quillibrand"]
     assert found[0] == Finding("PERSON", 0, 6, 0.6, "Quorra", recognizer="ner")
     assert eng.analyze(text, entities={"EMAIL_ADDRESS"}) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a column header names the column, however far above the row
+        ("name,dob\nBrynmor Vellacott,01/02/1990\n", ["Brynmor Vellacott"]),
+        ("Full Name\tNHS\nQuorra Tindlewick\t943 476 5919\n", ["Quorra Tindlewick"]),
+        ("id;patient_name;dob\n1;Zorvek Pellanine;1990\n2;Tamsyn Crowhurst;1991\n",
+         ["Zorvek Pellanine", "Tamsyn Crowhurst"]),
+        ("الاسم,phone\nZorvek Pellanine,0123\n", ["Zorvek Pellanine"]),
+        # no header: an address on the row made from the name
+        ("Morste Pelste,2 May 1938,pelste.86@example.net\n", ["Morste Pelste"]),
+        # an address beside the name, made from it
+        ("Brynmor Vellacott <b.vellacott@example.org>", ["Brynmor Vellacott"]),
+        ("To: Quorra Tindle <qtindle@example.org>; Marek Quistwood <marek.q@example.net>",
+         ["Quorra Tindle", "Marek Quistwood"]),
+        # personal data right after the name
+        ("Zorvek Pellanine, aged 34, attended.", ["Zorvek Pellanine"]),
+        ("here are the details for Selka Vrenn (born 19/05/1966).", ["Selka Vrenn"]),
+        ("Home visit to Zorvek Pellanine, DOB 01/01/1990.", ["Zorvek Pellanine"]),
+        ("We met Zorvek Pellanine, who lives at 3 Mill Lane.", ["Zorvek Pellanine"]),
+        # a relation or role before the name
+        ("Daughter Wynvin Wood present (mobile 07700 900123).", ["Wynvin Wood"]),
+        ("Client Zorvek Pellanine attended.", ["Zorvek Pellanine"]),
+        ("The child Zorvek Pellanine was seen.", ["Zorvek Pellanine"]),
+    ],
+)  # fmt: skip
+def test_invented_english_names_are_found_from_structure(
+    engine: Engine, text: str, names: list[str]
+) -> None:
+    assert people(engine, text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "product,name\nwidget,Blue Widget\n",
+        "team,name\nops,Quarterly Review\n",
+        "name,city\nNew York,Boston\n",
+        "Customer Support <support@acme.example>",
+        "Northbridge Housing <housing@northbridge.example>",
+        "Patient Experience Survey, aged care services",
+        "Client Relationship Manager",
+        "our client Acme Widgets Ltd",
+        "Data Protection Team (born in 2018)",
+        "Harbour View, born 1990",
+        # street names are addresses, not people
+        "Civic Hall, Portland Way, Northbridge LS2 8BH",
+        "at Flat 56, Walker River, Danielleton",
+        "Studio 53, Andrew Brook, West Geraldinechester",
+    ],
+)
+def test_structure_without_a_person_stays_silent(engine: Engine, text: str) -> None:
+    assert people(engine, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("الاسم,تاريخ الميلاد\nزرفان القمحاوي,01/02/1990\nمُتيّم آل رفيع,02/03/1991\n",
+         ["زرفان القمحاوي", "مُتيّم آل رفيع"]),
+        ("full_name,phone\nكرطاغا ثوسوكر,0123\n", ["كرطاغا ثوسوكر"]),
+        ("زيارة منزلية إلى مُتيّم آل رفيع، المولود في 02/02/1991", ["مُتيّم آل رفيع"]),
+        ("زيارة إلى كرطاغا ثوسوكر، المولودة في 1990", ["كرطاغا ثوسوكر"]),
+        ("مع خالص التحيات،\nمزهر حجار\nأخصائي اجتماعي", ["مزهر حجار"]),
+        ("الاسم الكامل: ريم عبد الكريم النقاش", ["ريم عبد الكريم النقاش"]),
+        ("إلى السيدة ريم عبد الكريم النقاش\n", ["ريم عبد الكريم النقاش"]),
+    ],
+)  # fmt: skip
+def test_arabic_names_in_rows_before_birth_and_after_sign_offs(
+    engine: Engine, text: str, names: list[str]
+) -> None:
+    assert people(engine, text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "المنتج,الاسم\nقلم,أزرق\n",  # a bare "الاسم" column of products, no numbers
+        "تمت زيارة المدرسة، المولود الجديد بخير",
+    ],
+)
+def test_arabic_structure_without_a_person_stays_silent(engine: Engine, text: str) -> None:
+    assert people(engine, text) == []

@@ -17,6 +17,7 @@ from importlib.resources import files
 
 import ahocorasick
 
+from breachguard.detect.columns import DELIMITERS, HEADER_REACH
 from breachguard.detect.recognizer import Recognizer
 
 _AR = frozenset({"ar"})
@@ -64,8 +65,16 @@ _SALUTATIONS = (
 _SIGN_OFFS = (
     "مع التحية", "مع خالص التحية", "مع أطيب التحيات", "مع اطيب التحيات", "تحياتي",
     "مع الشكر", "مع خالص الشكر", "وتفضلوا بقبول فائق الاحترام", "وتقبلوا فائق الاحترام",
-    "المخلص", "المخلصة", "مقدمه", "مقدمته", "شكرا", "شكراً", "وشكرا",
+    "المخلص", "المخلصة", "مقدمه", "مقدمته", "شكرا", "شكراً", "وشكرا", "مع خالص التحيات",
+    "مع التحيات", "مع أطيب التمنيات", "مع فائق الاحترام", "مع وافر الاحترام",
+    "مع خالص الاحترام", "وتفضلوا بقبول وافر الاحترام", "مع التقدير", "مع خالص التقدير",
 )  # fmt: skip
+# Words after a name that say the person was born ("زيارة إلى X Y، المولود في ...").
+_BORN = ("المولود", "المولودة", "مواليد", "من مواليد", "مواليد عام", "تاريخ ميلاده",
+         "تاريخ ميلادها")  # fmt: skip
+# Column headers over a column of names, in either script ("الاسم" or "full_name").
+_HEADERS = ("name", "Name", "NAME", "full name", "Full name", "Full Name", "FULL NAME",
+            "full_name", "FULL_NAME", "fullname", "FullName", "names", "Names")  # fmt: skip
 
 _CONNECTORS = frozenset({"بن", "ابن", "إبن", "بنت", "بنو", "آل", "ال", "أبو", "ابو", "أبي", "أم",
                          "عبد", "ولد"})  # fmt: skip
@@ -128,6 +137,13 @@ _SIGN_OFF_SCORE = 0.75
 _LEXICON_SCORE = 0.75
 _AMBIGUOUS_SCORE = 0.7
 _FAMILY_SCORE = 0.65
+_BORN_SCORE = 0.8
+# After a birth word: a date, a year, "في" (on/in), "بتاريخ" (dated) or "عام" (year).
+_BIRTH_FOLLOWS = re.compile("[ \t]*(?:[0-9\u0660-\u0669]|في|بتاريخ|عام|سنة|:)")
+# A bare "الاسم" column may list products; a person's row carries numbers or an address.
+_BARE_HEADERS = frozenset({"الاسم", "الإسم", "name", "Name", "NAME", "names", "Names"})
+_PERSONAL_ROW = re.compile("[0-9\u0660-\u0669\u06f0-\u06f9@]")
+_CELL_EDGES = frozenset(DELIMITERS) | {"\n", "\r"}
 
 
 def _variants(name: str) -> set[str]:
@@ -176,7 +192,9 @@ def _read(name: str) -> frozenset[str]:
     _ANCHOR_NAME,
     _ANCHOR_FAMILY,
     _ANCHOR_LINK,
-) = range(7)
+    _ANCHOR_BORN,
+    _ANCHOR_HEADER,
+) = range(9)
 
 
 @cache
@@ -198,6 +216,8 @@ def _automaton() -> ahocorasick.Automaton:
     add(_given(), _ANCHOR_NAME)
     add(_family(), _ANCHOR_FAMILY)
     add(_LINKS, _ANCHOR_LINK)
+    add(_BORN, _ANCHOR_BORN)
+    add(_HEADERS, _ANCHOR_HEADER)
     automaton.make_automaton()
     return automaton
 
@@ -240,11 +260,12 @@ def _grow(norm: str, end: int, words: int, limit: int = 4) -> int:
         word = _key(match.group())
         if word in _CONNECTORS:
             governed = _next_word(norm, match.end())
-            if governed is None or _function_word(_key(governed.group())):
+            if governed is None or not _governable(word, _key(governed.group())):
                 break
             end = governed.end()
             words += 2
-            plain_al_allowed = False
+            # "عبد الكريم" is a given name: a family name with ال may follow it.
+            plain_al_allowed = word == "عبد"
             continue
         if word in _STOP or word in _ORG_BEFORE:
             break
@@ -276,6 +297,14 @@ def _in_place_name(norm: str, start: int) -> bool:
     if previous in _TITLES or previous in {"الملك", "الملكة"}:
         return _previous_word(norm, start - len(previous) - 1) in _ORG_BEFORE
     return False
+
+
+def _governable(connector: str, word: str) -> bool:
+    """Whether ``word`` can follow ``connector`` in a name; after عبد any divine name can,
+    though some (الكريم، الله) are stopwords elsewhere."""
+    if connector == "عبد" and word.startswith("ال"):
+        return True
+    return not _function_word(word)
 
 
 def _function_word(word: str) -> bool:
@@ -325,7 +354,11 @@ def _after_anchor(
         # After a label the value runs to the end of the field, whatever the words.
         while words < limit:
             nxt = _next_word(norm, end)
-            if nxt is None or _key(nxt.group()) in _STOP:
+            if nxt is None:
+                break
+            if _key(nxt.group()) in _STOP and not (
+                _key(norm[start:end]).endswith("عبد") and _governable("عبد", _key(nxt.group()))
+            ):
                 break
             end, words = nxt.end(), words + 1
         return start, end
@@ -400,6 +433,14 @@ def find_names(norm: str) -> Iterator[tuple[int, int, float]]:
                 covered = span[1]
                 yield span
             continue
+        if kind == _ANCHOR_BORN:
+            span = _before_birth(norm, start, end)
+            if span is not None:
+                yield span
+            continue
+        if kind == _ANCHOR_HEADER or (kind == _ANCHOR_LABEL and _header_cell(norm, start, end)):
+            yield from _column(norm, start, end)
+            continue
         if _in_place_name(norm, start):
             continue
         pos = end
@@ -435,6 +476,126 @@ def find_names(norm: str) -> Iterator[tuple[int, int, float]]:
         }[kind]
         covered = after[1]
         yield after[0], after[1], score
+
+
+def _word_before(norm: str, pos: int) -> tuple[int, int] | None:
+    """The span of the word ending at ``pos``, spaces skipped, on the same line."""
+    end = pos
+    while end > 0 and norm[end - 1] in " \t":
+        end -= 1
+    start = end
+    while start > 0 and _is_letter(norm[start - 1]):
+        start -= 1
+    return (start, end) if start < end else None
+
+
+def _before_birth(norm: str, born: int, born_end: int) -> tuple[int, int, float] | None:
+    """The name before a birth phrase: "زيارة منزلية إلى مُتيّم آل رفيع، المولود في ..."."""
+    if _BIRTH_FOLLOWS.match(norm, born_end) is None:
+        return None  # "المولود الجديد" (the newborn) names nobody
+    pos = born
+    while pos > 0 and norm[pos - 1] in " \t":
+        pos -= 1
+    if pos > 0 and norm[pos - 1] in "،,(-":
+        pos -= 1
+    given = _given()
+    spans: list[tuple[int, int]] = []
+    names = 0
+    clean = False  # whether a word that cannot be a name marks where this one begins
+    while True:
+        found = _word_before(norm, pos)
+        if found is None:
+            # Line start or punctuation: the name begins here.
+            clean = True
+            break
+        word = _key(norm[found[0] : found[1]])
+        if _WORD.fullmatch(norm, found[0], found[1]) is None:
+            clean = True
+            break
+        if word in _CONNECTORS or (word.startswith("و") and word[1:] in _CONNECTORS):
+            if word.startswith("و") and word not in _CONNECTORS:
+                break
+        elif _function_word(word) or word in _ORG_BEFORE or word in _TITLES:
+            clean = True
+            break
+        else:
+            names += 1
+            if names > 3:
+                break
+        spans.insert(0, found)
+        pos = found[0]
+    if not clean:
+        # No boundary within reach: start at the first known given name, if any.
+        while spans and _key(norm[spans[0][0] : spans[0][1]]) not in given:
+            spans.pop(0)
+    while spans and _key(norm[spans[0][0] : spans[0][1]]) in _CONNECTORS - _KUNYA - {"عبد"}:
+        spans.pop(0)
+    if not spans or names < 1:
+        return None
+    first = _key(norm[spans[0][0] : spans[0][1]])
+    if first not in given and (len(spans) == 1 or first.startswith("ال")):
+        return None
+    return spans[0][0], spans[-1][1], _BORN_SCORE
+
+
+def _header_cell(norm: str, start: int, end: int) -> bool:
+    """Whether the anchor fills a cell of a delimited line on its own."""
+    i = start - 1
+    while i >= 0 and norm[i] in " \t\"'":
+        i -= 1
+    j = end
+    while j < len(norm) and norm[j] in " \t\"'\r":
+        j += 1
+    return (i < 0 or norm[i] in _CELL_EDGES) and (j >= len(norm) or norm[j] in _CELL_EDGES)
+
+
+def _column(norm: str, start: int, end: int) -> Iterator[tuple[int, int, float]]:
+    """Arabic-script names in the cells below a header such as "الاسم" or "full_name"."""
+    if not _header_cell(norm, start, end):
+        return
+    line_start = norm.rfind("\n", 0, start) + 1
+    line_end = norm.find("\n", end)
+    if line_end < 0:
+        return
+    line = norm[line_start:line_end]
+    delimiter = max(DELIMITERS, key=line.count)
+    width = line.count(delimiter)
+    if not width:
+        return
+    column = line.count(delimiter, 0, start - line_start)
+    bare = norm[start:end] in _BARE_HEADERS
+    row_start = line_end + 1
+    while row_start < len(norm) and row_start - line_end <= HEADER_REACH:
+        row_end = norm.find("\n", row_start)
+        if row_end < 0:
+            row_end = len(norm)
+        if norm.count(delimiter, row_start, row_end) != width:
+            return
+        cell_start = row_start
+        for _ in range(column):
+            cell_start = norm.index(delimiter, cell_start, row_end) + 1
+        cell_end = norm.find(delimiter, cell_start, row_end)
+        span = _cell_name(norm, cell_start, row_end if cell_end < 0 else cell_end)
+        if span is not None and (
+            not bare or _PERSONAL_ROW.search(norm, row_start, row_end) is not None
+        ):
+            yield span
+        row_start = row_end + 1
+
+
+def _cell_name(norm: str, start: int, end: int) -> tuple[int, int, float] | None:
+    """A cell holding one to five Arabic words and nothing else that cannot be in a name."""
+    while start < end and norm[start] in " \t\"'":
+        start += 1
+    while end > start and norm[end - 1] in " \t\"'\r":
+        end -= 1
+    words = norm[start:end].split(" ")
+    if not 1 <= len(words) <= 5:
+        return None
+    for word in words:
+        if _WORD.fullmatch(word) is None or _function_word(_key(word)):
+            return None
+    return start, end, _LABEL_SCORE
 
 
 def _from_family(

@@ -9,10 +9,12 @@ bare names in prose. Words that head organisations, places and documents stop a 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib.resources import files
 
+from breachguard.detect.columns import ColumnHeaders
 from breachguard.detect.recognizer import Pattern, Recognizer
 
 try:  # pragma: no cover - exercised by whichever wheel is installed
@@ -110,9 +112,18 @@ Havens Hill Hills Inlets Islands Isles Junctions Key Keys Knoll Lake Lakes Land 
 Lock Locks Lodge Manors Mission Mount Mountain Mountains Neck Orchard Orchards Park Parks Parkways
 Pine Pines Plains Plain Plazas Points Port Ports Radial Ramp Rapids Rapid Ridges Route Routes Run
 Shore Spring Spurs Squares Station Stations Stream Streets Summits Terraces Trail Trails Union
-Unions Valleys Viaducts Villages Vistas Walks Wall Way Ways Well Wells
+Unions Valleys Viaducts Villages Vistas Walks Wall Way Ways Well Wells River Brook Green Bridge
+Branch Cliff Club Crossroad Harbors Hollow Mountains Prairie Ridges Village
 """
 _STREET_TYPES = frozenset(_STREET_TYPES_TEXT.split())
+# Street types that are hardly ever a surname: "Portland Way" is a street wherever it stands.
+_STREET_ONLY_TEXT = """
+Road Roads Street Streets Avenue Avenues Close Crescent Drive Drives Way Ways Terrace Terraces
+Gardens Mews Parade Boulevard Parkway Parkways Highway Motorway Expressway Freeway Causeway
+Bypass Alley Alleys Stravenue Trafficway Throughway Skyway Turnpike Underpass Overpass Viaduct
+Plaza Square Squares
+"""
+_STREET_ONLY = frozenset(_STREET_ONLY_TEXT.split())
 
 # Given names that are also everyday words; they count only beside a known surname.
 _AMBIGUOUS_GIVEN_TEXT = """
@@ -372,6 +383,15 @@ def _address_like(norm: str, start: int) -> bool:
     return _ADDRESS_LINE.search(norm, max(0, start - 48), start) is not None
 
 
+def _street_name(norm: str, last: str, surnames: frozenset[str], *starts: int) -> bool:
+    """Whether words ending in ``last`` and starting at one of ``starts`` name a street."""
+    if last in _STREET_ONLY:
+        return True
+    return last in _STREET_TYPES and (
+        last not in surnames or any(_address_like(norm, s) for s in starts)
+    )
+
+
 def _sentence_initial(norm: str, start: int) -> bool:
     i = start - 1
     while i >= 0 and norm[i] in " \t":
@@ -438,11 +458,14 @@ _GAELIC_SURNAME = re.compile(f"(?:Mc|Mac|O'|Fitz)[{_UP}]")
 
 
 def find_names(norm: str) -> Iterator[tuple[int, int, float]]:
-    """Capitalised word runs holding a known given name or surname, trimmed to the name."""
+    """Capitalised word runs holding a known given name or surname, trimmed to the name;
+    and runs that personal data beside them marks as a name, listed or not."""
     given, surnames = _lexicon()
+    evidence = _Evidence(norm, given, surnames)
     for a, b in _run_lines(norm):
         for run in _RUN.finditer(norm, a, b):
             words = run.group().split(" ")
+            yield from evidence.names(run.start(), run.end(), words)
             if (
                 given.isdisjoint(words)
                 and surnames.isdisjoint(words)
@@ -492,14 +515,10 @@ def _in_segment(
                 if candidate in given and words[j][2] in surnames and candidate not in surnames:
                     break  # "John Smith Sarah Jones": a second person begins
                 j += 1
-            last = words[j][2]
-            if last in _STREET_TYPES and (
-                last not in surnames
-                or _address_like(norm, words[i][0])
-                or _address_like(norm, segment_start)
-            ):
+            if _street_name(norm, words[j][2], surnames, words[i][0], segment_start):
                 i = j + 1
                 continue
+            last = words[j][2]
             if ambiguous:
                 score = _AMBIGUOUS_GIVEN_SCORE if nxt not in _AMBIGUOUS_GIVEN else _BOTH_AMBIGUOUS
             elif last in surnames:
@@ -515,11 +534,241 @@ def _in_segment(
             and word not in surnames
             and word not in _AMBIGUOUS_GIVEN
             and not _sentence_initial(norm, words[i][0])
+            and not _street_name(norm, nxt, surnames, words[i][0], segment_start)
         ):
             yield words[i][0], words[i + 1][1], _SURNAME_ONLY
             i += 2
             continue
         i += 1
+
+
+# What may follow a name in one look: personal data ("X Y (born ...)", "X Y, DOB ...",
+# "X Y, aged 34", "X Y, who lives at ...", "X Y (NHS number ...)") or an address made from the
+# name ("Brynmor Vellacott <b.vellacott@example.org>").
+_AFTER = re.compile(
+    r"[ \t]*(?:[,(\[<;:][ \t]*|-[ \t]+)?(?:(?P<data>born\b|b\.[ ]?\d|n[e\u00e9]e[ ][A-Z]|dob\b"
+    r"|d\.o\.b|date[ ]of[ ]birth|aged?[ ]*:?[ ]*\d|\d{1,3}[ ]?(?:yrs|years[ ]old|y/?o\b)"
+    r"|who[ ](?:lives|lived|resides|resided|was[ ]born|is[ ]aged|is[ ]\d)"
+    r"|nhs[ ](?:no|number)|ni[ ](?:no|number)|nino\b|national[ ]insurance)"
+    r"|(?:mailto:)?(?P<local>[a-z0-9._%+'-]{1,64})@[a-z0-9-]+(?:\.[a-z0-9-]+)+)",
+    re.IGNORECASE,
+)
+# The end of a cell: a delimiter or the line's end, after blanks and a closing quote.
+_CELL_END = re.compile("[ \"']*(?:[,\t;|\r\n]|\\Z)")
+_EMAIL = re.compile(r"(?P<local>[A-Za-z0-9._%+'-]{1,64})@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_LOCAL_SPLIT = re.compile(r"[._%+'-]+|[0-9]+")
+_CELL_DELIMITERS = ",\t;|"
+
+# People named by their relation to the subject: "Daughter X Y present", "client X Y".
+_RELATIONS_TEXT = """
+daughter son child grandson granddaughter grandchild stepson stepdaughter mother father mum
+mom dad parent stepmother stepfather wife husband partner spouse widow widower brother sister
+sibling niece nephew cousin aunt uncle grandmother grandfather grandma grandpa nan fiance
+fiancee girlfriend boyfriend baby infant client patient pupil tenant resident claimant
+applicant learner deceased victim complainant witness
+"""
+_RELATIONS = frozenset(_RELATIONS_TEXT.split())
+# Column headers over a column of people's names, lower-cased, "_" and "-" read as spaces.
+_NAME_HEADERS = frozenset(
+    {
+        "name", "names", "full name", "fullname", "person", "person name", "patient",
+        "patient name", "patientname", "client", "client name", "clientname", "customer",
+        "customer name", "customername", "employee", "employee name", "employeename",
+        "staff name", "staff member", "student", "student name", "pupil", "pupil name", "child",
+        "child name", "child's name", "applicant", "applicant name", "member", "member name",
+        "contact", "contact name", "tenant", "tenant name", "resident", "resident name",
+        "recipient", "recipient name", "sender", "sender name", "cardholder", "card holder",
+        "cardholder name", "beneficiary", "beneficiary name", "payee", "payee name",
+        "next of kin", "emergency contact", "parent", "parent name", "guardian", "mother",
+        "father", "carer", "claimant", "witness", "deceased", "victim", "suspect", "defendant",
+        "complainant", "data subject", "subject name", "legal name", "preferred name",
+        "known as", "name of child", "service user", "learner", "learner name", "attendee",
+        "delegate", "participant", "participant name", "account holder", "policyholder",
+        "policy holder", "first and last name", "forename surname", "first name last name",
+        "الاسم", "الإسم", "الاسم الكامل", "الإسم الكامل", "اسم",
+    }
+)  # fmt: skip
+_BARE_HEADERS = frozenset({"name", "names", "person", "contact", "member"})
+_PERSONAL_ROW = re.compile("[0-9@]")
+# Endings of common nouns and adjectives, which title-case headings are made of; names rarely
+# end so, and a listed name is exempt.
+_NOUN_ENDINGS = (
+    "tion", "sion", "ment", "ness", "ship", "ance", "ence", "ency", "ity", "ing", "ies", "ism",
+    "ist", "ogy", "ics", "ure", "ery", "ory", "ary", "ive", "ful", "less", "able", "ible", "ous",
+    "ical", "ware", "work", "ed",
+)  # fmt: skip
+
+_HEADER_SCORE = 0.85
+_EMAIL_SCORE = 0.85
+_DATA_AFTER_SCORE = 0.8
+_RELATION_SCORE = 0.75
+
+
+class _Evidence:
+    """Structure beside a capitalised run that makes it a name, whatever the lexicons hold.
+
+    Every test looks at a fixed few characters around the run, so the cost per run is constant.
+    """
+
+    __slots__ = ("_given", "_headers", "_norm", "_surnames")
+
+    def __init__(self, norm: str, given: frozenset[str], surnames: frozenset[str]) -> None:
+        self._norm = norm
+        self._given = given
+        self._surnames = surnames
+        self._headers: ColumnHeaders | None = None  # built on the first whole-cell run
+
+    def names(self, start: int, end: int, words: list[str]) -> Iterator[tuple[int, int, float]]:
+        norm = self._norm
+        cell = _CELL_END.match(norm, end) is not None and self._cell_start(start)
+        after = _AFTER.match(norm, end)
+        relation = words[0].lower() in _RELATIONS
+        before = relation
+        if not relation and start > 1 and norm[start - 1] == " ":
+            # The lower-case word before: "her daughter X Y", "our client X Y".
+            lo = max(0, start - 16)
+            cut = max(norm.rfind(" ", lo, start - 1), norm.rfind("\n", lo, start - 1)) + 1
+            before = cut > 0 and norm[cut : start - 1] in _RELATIONS
+        if not (cell or after or before):
+            return  # nearly every run: no structure to go on
+        spans: list[tuple[int, int, str]] = []
+        position = start
+        for word in words:
+            spans.append((position, position + len(word), word))
+            position += len(word) + 1
+        if cell:
+            found = self._cell(start, end, spans)
+            if found is not None:
+                yield found
+                return
+        if after is not None:
+            found = self._before_data(spans, after)
+            if found is not None:
+                yield found
+                return
+        if not before:
+            return
+        rest = spans[1:] if relation else spans
+        named: list[tuple[int, int, str]] = []
+        for span in rest:
+            if span[2] in _STOP:
+                break
+            named.append(span)
+        if (
+            2 <= len(named) <= 3
+            and len(named) == len(rest)
+            and self._name_shaped(named)
+            and not self._followed_by_organisation(named[-1][1])
+        ):
+            yield named[0][0], named[-1][1], _RELATION_SCORE
+
+    def _before_data(
+        self, spans: list[tuple[int, int, str]], after: re.Match[str]
+    ) -> tuple[int, int, float] | None:
+        """The name at the end of a run that personal data or a matching address follows."""
+        tail: list[tuple[int, int, str]] = []
+        for span in reversed(spans):
+            if span[2] in _STOP or len(tail) == 3:
+                break
+            tail.insert(0, span)
+        if (
+            len(tail) == 3
+            and tail[0][2] not in self._given
+            and _sentence_initial(self._norm, tail[0][0])
+        ):
+            tail = tail[1:]
+        if len(tail) < 2 or not self._name_shaped(tail):
+            return None
+        if after.group("data") is not None:
+            return tail[0][0], tail[-1][1], _DATA_AFTER_SCORE
+        if _local_part_matches(after.group("local"), [w for _, _, w in tail], 2):
+            return tail[0][0], tail[-1][1], _EMAIL_SCORE
+        return None
+
+    def _cell_start(self, start: int) -> bool:
+        """Whether a run that ends a cell also starts it, in a delimited row."""
+        norm = self._norm
+        i = start - 1
+        while i >= 0 and norm[i] in " \"'":
+            i -= 1
+        if i >= 0 and norm[i] not in _CELL_DELIMITERS and norm[i] not in "\r\n":
+            return False
+        # A delimited row, not a line of prose or a heading on its own.
+        line_start = norm.rfind("\n", 0, start) + 1
+        line_end = norm.find("\n", start)
+        line = norm[line_start : len(norm) if line_end < 0 else line_end]
+        return any(d in line for d in _CELL_DELIMITERS)
+
+    def _cell(
+        self, start: int, end: int, spans: list[tuple[int, int, str]]
+    ) -> tuple[int, int, float] | None:
+        if len(spans) > 4 or any(w in _STOP for _, _, w in spans):
+            return None
+        if _street_name(self._norm, spans[-1][2], self._surnames, start):
+            return None
+        if self._headers is None:
+            self._headers = ColumnHeaders(self._norm)
+        header = self._headers.cell(start).replace("-", " ").replace("_", " ")
+        line_end = self._norm.find("\n", end)
+        row = self._norm[end : len(self._norm) if line_end < 0 else line_end]
+        if header in _NAME_HEADERS and (
+            # A bare "name" column may list products; people's rows carry numbers or addresses.
+            header not in _BARE_HEADERS or _PERSONAL_ROW.search(row) is not None
+        ):
+            return start, end, _HEADER_SCORE
+        # No header: an address on the same row made from the name ("pelste.86@...").
+        names = [w for _, _, w in spans]
+        for email in _EMAIL.finditer(row):
+            if _local_part_matches(email.group("local"), names, 1) and self._name_shaped(spans):
+                return start, end, _EMAIL_SCORE
+        return None
+
+    def _name_shaped(self, spans: list[tuple[int, int, str]]) -> bool:
+        for _, _, word in spans:
+            if word in self._given or word in self._surnames:
+                continue
+            if word in _ORG_AFTER or word.lower().endswith(_NOUN_ENDINGS):
+                return False
+        return not _street_name(self._norm, spans[-1][2], self._surnames, spans[0][0])
+
+    def _followed_by_organisation(self, end: int) -> bool:
+        follow = self._norm[end : end + 24].lstrip(" ").split(" ", 1)[0]
+        return follow in _ORG_AFTER or follow.startswith("&")
+
+
+def _fold(word: str) -> str:
+    """Lower case without accents, as addresses spell names: "Zoë" -> "zoe"."""
+    if word.isascii():
+        return word.lower()
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def _local_part_matches(local: str, words: list[str], needed: int) -> bool:
+    """Whether an address's local part is made from the name: "b.vellacott", "bvellacott",
+    "brynmor.vellacott2"; ``needed`` pieces must match unless one joins two parts of the name."""
+    parts = [p for w in words for p in _fold(w).replace("'", "").split("-") if p]
+    initials = {p[0] for p in parts}
+    full = set(parts)
+    matched = 0
+    has_full = False
+    for piece in _LOCAL_SPLIT.split(local.lower()):
+        if not piece:
+            continue
+        if piece in full and len(piece) >= 3:
+            matched += 1
+            has_full = True
+        elif len(piece) == 1 and piece in initials:
+            matched += 1
+        elif any(
+            len(p) >= 3
+            and (piece == q + p or piece == p + q or piece == q[:1] + p or piece == p + q[:1])
+            for p in parts
+            for q in parts
+            if q is not p
+        ):
+            return True
+    return has_full and matched >= needed
 
 
 RECOGNIZERS: tuple[Recognizer, ...] = (
