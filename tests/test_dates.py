@@ -116,6 +116,49 @@ def test_arabic_header_marks_its_column(engine: Engine) -> None:
     assert [f.text for f in found] == ["١٢/٠٣/١٩٨٥"]
 
 
+@pytest.mark.parametrize(
+    "header",
+    [
+        "date_of_birth",
+        "Date of Birth",
+        "DOB",
+        "d.o.b.",
+        "birth_date",
+        "birth-date",
+        "BirthDate",
+        "DateOfBirth",
+        "Birthday",
+        "patient_dob",
+        "Date of birth (dd/mm/yyyy)",
+        "تاريخ_الميلاد",
+    ],
+)
+@pytest.mark.parametrize("delimiter", [",", "\t", ";", "|"])
+def test_header_spellings_mark_their_column(engine: Engine, header: str, delimiter: str) -> None:
+    rows = [
+        ["name", header, "nhs_number", "joined"],
+        ["Jane Doe", "12/03/1985", "9434765919", "01/02/2020"],
+        ["Ahmed Ali", "3 May 1990", "4010232137", "05/06/2021"],
+        ["Sam Lee", "1970-02-01", "4505577104", "07/08/2022"],
+    ]
+    text = "\n".join(delimiter.join(row) for row in rows) + "\n"
+    assert [f.text for f in births(engine, text)] == ["12/03/1985", "3 May 1990", "1970-02-01"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "name,date_joined,notes\nJane Doe,12/03/1985,moved\n",
+        "name,dob_checked_on\nJane Doe,12/03/1985\n",
+        "Meeting date,Attendees\n12/03/2022,5\n",
+        # a label over prose, not over a table: the line below has another shape
+        "Date of birth, place and time\n12/03/1985, at 5, in Leeds\n",
+    ],
+)
+def test_columns_not_headed_by_a_birth_label_are_not_births(engine: Engine, text: str) -> None:
+    assert births(engine, text) == []
+
+
 def test_offsets_index_the_original_text(engine: Engine) -> None:
     text = "ملف: تاريخ الميلاد: ١٢/٠٣/١٩٨٥، الهاتف"
     [finding] = births(engine, text)

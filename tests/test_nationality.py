@@ -88,6 +88,44 @@ def test_bare_demonyms_and_other_uses_are_not_findings(engine: Engine, text: str
     assert nationalities(engine, text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Client is Afghan and holds passport no. 123456789.", ["Afghan"]),
+        ("She is Polish.", ["Polish"]),
+        ("The applicant was Syrian, and moved in 2019.", ["Syrian"]),
+        ("Patient is British/Irish.", ["British/Irish"]),
+        ("He's Nigerian.", ["Nigerian"]),
+        ("I am Irish", ["Irish"]),
+        ("The tenant is originally Eritrean, she said.", ["Eritrean"]),
+        ("the claimant is Sudanese\nNext visit in two weeks.", ["Sudanese"]),
+        ("He is British by birth", ["British"]),
+        ("Resident is Lithuanian who works nights.", ["Lithuanian"]),
+    ],
+)
+def test_a_demonym_said_of_a_person_is_a_nationality(
+    engine: Engine, text: str, values: list[str]
+) -> None:
+    assert nationalities(engine, text) == values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the food is Polish.",
+        "The style is Italian, the wine French.",
+        "It is British.",
+        "He is Polish-speaking.",
+        "She is a French teacher.",
+        "the client is English speaking",
+        "The pupil is English language learner of the year",
+        "Client is polish and proud",  # a demonym in prose is written with a capital
+    ],
+)
+def test_demonyms_not_said_of_a_person_are_not_nationalities(engine: Engine, text: str) -> None:
+    assert nationalities(engine, text) == []
+
+
 def test_arabic_value_is_not_a_prefix_of_a_longer_word(engine: Engine) -> None:
     assert nationalities(engine, "الجنسية: ماليزية") == ["ماليزية"]
     assert nationalities(engine, "الجنسية: مصرفي") == []  # a banker, not an Egyptian

@@ -1,10 +1,11 @@
-"""Recognizers: street address, a UK street line with its town lines, or Arabic address parts.
+"""Recognizers: street address, a UK street line, or Arabic address parts.
 
-A UK address is a house number (or a Flat/Unit line) and a capitalised street name ending in a
-street type ("45 Park Road", "Flat 3, Kingsley House, 12a Mill Lane"). The town and county lines
-that follow join the span, up to and not including the postcode: DESIGN.md keeps UK_POSTCODE a
-finding of its own, so the postcode recognizer reports it. Town lines join only when a postcode or
-the end of the line follows them, so the next line of a letter ("Dear Sir,") stays out.
+A UK address is a house number (or a Flat/Studio/Unit line) and a capitalised street name ending
+in a street type ("45 Park Road", "Flat 3, Kingsley House, 12a Mill Lane"). The span is that
+street part only: the town lines after it are shared by thousands, and the postcode is a finding
+of its own (UK_POSTCODE, DESIGN.md). Street types that are everyday nouns too ("Station", "Club",
+"Falls") make an address only with more evidence: a postcode after the street (across its town
+lines), a flat before it, or an address word nearby.
 
 An Arabic address is one or more of: a street (شارع، طريق), a district (حي الـ...), a numbered
 building, floor or flat (مبنى ١٢), a P.O. box (ص.ب) or a postal code. One named street alone is
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from breachguard.detect.recognizer import Pattern, Recognizer
 
+# Words that end a street's name and say so by themselves ("Road", "Mews", "Crescent").
 _STREET_TYPES = (
     "Road", "Rd", "Street", "St", "Avenue", "Ave", "Lane", "Ln", "Drive", "Dr", "Close", "Way",
     "Crescent", "Cres", "Place", "Pl", "Gardens", "Gdns", "Court", "Ct", "Terrace", "Grove",
@@ -23,7 +25,30 @@ _STREET_TYPES = (
     "View", "Wharf", "Yard", "Quay", "Embankment", "Circus", "Boulevard", "Broadway", "Chase",
     "Croft", "Hollow", "Meadow", "Meadows", "Mount", "Passage", "Path", "Promenade", "Ridge",
     "Villas", "Wynd", "Brae", "Gate", "Drove", "Fields", "Heights", "Approach", "Cottages",
-    "Dene", "Highway", "Bank",
+    "Dene", "Highway", "Bank", "Alley", "Bypass", "Causeway", "Circle", "Common", "Cove",
+    "Crest", "Crossing", "Esplanade", "Estate", "Expressway", "Freeway", "Garth", "Glade",
+    "Grange", "Groves", "Manor", "Mills", "Motorway", "Orchard", "Paddock", "Parkway", "Plains",
+    "Plaza", "Shores", "Spinney", "Springs", "Trail", "Turnpike", "Ville", "Blvd", "Pkwy",
+)  # fmt: skip
+# Words that end street names too (the USPS street suffixes, used for many English-speaking
+# places) but are everyday nouns as well ("Power Station", "Book Club"): a street named with one
+# is an address only with more evidence, a postcode after it, a flat before it or an address word.
+_PLACE_WORDS = (
+    "Branch", "Bridge", "Brook", "Brooks", "Burg", "Burgs", "Camp", "Canyon", "Cape", "Center",
+    "Centers", "Circles", "Cliff", "Cliffs", "Club", "Corner", "Corners", "Course", "Courts",
+    "Coves", "Creek", "Crossroad", "Curve", "Dale", "Dam", "Divide", "Drives", "Estates",
+    "Extension", "Extensions", "Fall", "Falls", "Ferry", "Field", "Flat", "Flats", "Ford", "Fords", "Forest",
+    "Forge", "Forges", "Fork", "Forks", "Fort", "Garden", "Gateway", "Glen", "Glens", "Greens",
+    "Harbor", "Harbors", "Harbour", "Haven", "Hills", "Inlet", "Island", "Islands", "Isle",
+    "Junction", "Junctions", "Key", "Keys", "Knoll", "Knolls", "Lake", "Lakes", "Land",
+    "Landing", "Light", "Lights", "Loaf", "Lock", "Locks", "Lodge", "Loop", "Mall", "Manors",
+    "Mill", "Mission", "Mountain", "Mountains", "Neck", "Oval", "Overpass", "Parks",
+    "Parkways", "Pass", "Pike", "Pine", "Pines", "Plain", "Point", "Points", "Port", "Ports",
+    "Prairie", "Radial", "Ramp", "Ranch", "Rapid", "Rapids", "Rest", "Ridges", "River", "Roads",
+    "Route", "Rue", "Run", "Shoal", "Shoals", "Shore", "Skyway", "Spring", "Spur", "Spurs",
+    "Squares", "Station", "Stravenue", "Stream", "Streets", "Summit", "Throughway", "Trace",
+    "Track", "Trafficway", "Tunnel", "Underpass", "Union", "Unions", "Valley", "Valleys", "Via",
+    "Viaduct", "Views", "Village", "Villages", "Vista", "Walks", "Wall", "Ways", "Well", "Wells",
 )  # fmt: skip
 _BUILDING_TYPES = (
     "House", "Court", "Building", "Buildings", "Mansions", "Lodge", "Tower", "Apartments",
@@ -35,24 +60,41 @@ def _words(words: tuple[str, ...]) -> str:
     return "|".join(sorted(set(words), key=lambda w: (-len(w), w)))
 
 
-_NAME_WORD = r"(?:[A-Z][a-z]*(?:'[A-Z]?[a-z]+)?(?:-[A-Za-z][a-z]+)*|St\.?)"
-_STREET_NAME = rf"(?:{_NAME_WORD}[ \t]+){{1,3}}(?:{_words(_STREET_TYPES)})\b\.?"
+# "Mary", "O'Neill", "McDonald", "Stratford-upon-Avon", "St." ("St. John's Road").
+_NAME_WORD = r"(?:[A-Z][a-z]*(?:[A-Z][a-z]+)?(?:'[A-Z]?[a-z]+)?(?:-[A-Za-z][a-z]+)*|St\.?)"
 _HOUSE_NUMBER = r"\b\d{1,3}[A-Za-z]?(?:[ \t]*-[ \t]*\d{1,3}[A-Za-z]?)?,?[ \t]+"
 _SEPARATOR = r"(?:,[ \t]*|[ \t]*\r?\n[ \t]*|[ \t]+)"
 _UNIT = r"\b(?:Flat|Apartment|Apt\.?|Unit|Suite|Studio|Room)[ \t]+\d{1,4}[A-Za-z]?"
 _BUILDING = rf"(?:{_NAME_WORD}[ \t]+){{1,3}}(?:{_words(_BUILDING_TYPES)})\b"
-_STREET_LINE = (
-    rf"(?:{_UNIT}{_SEPARATOR}(?:{_BUILDING}{_SEPARATOR})?(?:{_HOUSE_NUMBER})?"
-    rf"|(?:\b{_BUILDING}{_SEPARATOR})?{_HOUSE_NUMBER}){_STREET_NAME}"
-)
+_UNIT_LINES = rf"{_UNIT}{_SEPARATOR}(?:{_BUILDING}{_SEPARATOR})?(?:{_HOUSE_NUMBER})?"
+_NUMBER_OR_UNIT = rf"(?:{_UNIT_LINES}|{_HOUSE_NUMBER})"
+
+
+def _street(types: tuple[str, ...]) -> str:
+    return rf"(?:{_NAME_WORD}[ \t]+){{1,3}}(?:{_words(types)})\b\.?"
+
+
+_ANY_STREET = _street(_STREET_TYPES + _PLACE_WORDS)
+_STRONG_STREET = _street(_STREET_TYPES)
+
+# The span is the street part: flat, building, house number and street ("Flat 3, Kingsley House,
+# 45 Park Road"). The town lines after it are left out, as the postcode is (UK_POSTCODE's own
+# finding): a town is shared by thousands, the street line is what points at one household.
 _TOWN = (
     r"(?:St\.|[A-Z][A-Za-z'-]*\b)"
     r"(?:[ \t]+(?:St\.|[A-Z][A-Za-z'-]*\b|upon|on|under|in|le|the|by|de|en|sub|cum|next|&)){0,3}"
 )
 _POSTCODE = r"[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b"
-_TOWN_END = rf"(?=[ \t]*(?:,[ \t]*|\r?\n[ \t]*)?{_POSTCODE}|[ \t]*(?:[.;)]|\r?\n|$))"
-_UK_ADDRESS = (
-    rf"(?P<value>{_STREET_LINE}(?:(?:(?:,[ \t]*|[ \t]*\r?\n[ \t]*){_TOWN}){{1,3}}{_TOWN_END})?)"
+_LINE_BREAK = r"(?:,[ \t]*|[ \t]*\r?\n[ \t]*)"
+_THEN_POSTCODE = rf"(?=(?:{_LINE_BREAK}{_TOWN}){{0,3}}(?:{_LINE_BREAK}|[ \t]+)?{_POSTCODE})"
+_UK_BEFORE_POSTCODE = rf"(?P<value>{_NUMBER_OR_UNIT}{_ANY_STREET}){_THEN_POSTCODE}"
+_UK_STREET = rf"(?P<value>{_UNIT_LINES}{_ANY_STREET}|{_HOUSE_NUMBER}{_STRONG_STREET})"
+_UK_PLACE = rf"(?P<value>{_HOUSE_NUMBER}{_ANY_STREET})"
+# "Kingsley House, 45 Park Road": a named building before a numbered street. A pattern of its own
+# because a regex that may start at any capitalised word is slow; hyperscan runs this one only
+# where a building word stands before a house number and a street.
+_UK_BUILDING = (
+    rf"(?P<value>(?:{_UNIT}{_SEPARATOR})?\b{_BUILDING}{_SEPARATOR}{_HOUSE_NUMBER}{_ANY_STREET})"
 )
 
 _AR = "\u0621-\u0652\u0670"  # letters and their harakat
@@ -84,7 +126,7 @@ _AR_STRONG_PART = (
 
 def _without_lookarounds(regex: str) -> str:
     """A hyperscan-compatible superset: the same regex with its look-arounds removed."""
-    for lookaround in (_TOWN_END, _NOT_STOP, _NOT_AR_AFTER, _NOT_AR_BEFORE, _NOT_VIA):
+    for lookaround in (_THEN_POSTCODE, _NOT_STOP, _NOT_AR_AFTER, _NOT_AR_BEFORE, _NOT_VIA):
         regex = regex.replace(lookaround, "")
     return regex
 
@@ -103,7 +145,12 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
     Recognizer(
         name="street_address_uk",
         entity="STREET_ADDRESS",
-        patterns=(_pattern(_UK_ADDRESS, 0.6, "uk street and town"),),
+        patterns=(
+            _pattern(_UK_BEFORE_POSTCODE, 0.7, "uk street before a postcode"),
+            _pattern(_UK_STREET, 0.6, "uk street"),
+            _pattern(_UK_PLACE, 0.4, "uk street with a place word"),
+            _pattern(_UK_BUILDING, 0.7, "uk building and street"),
+        ),
         context=_CONTEXT,
         languages=frozenset({"en"}),
         max_width=240,

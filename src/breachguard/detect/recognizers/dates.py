@@ -2,9 +2,10 @@
 
 Letters and minutes are full of dates (sent on, meeting on, due by), so a date is a finding only
 when a birth label comes right before it ("born on 3 May 1990", "تاريخ الميلاد: ١٢/٠٣/١٩٨٥"),
-right after it in brackets ("12/03/1985 (DOB)"), or heads its column in a table. The label is part
-of the pattern rather than a context word so that a birth date followed by a meeting date within a
-few words does not make the meeting date a birth date. ``plausible_birth_date`` then keeps real
+right after it in brackets ("12/03/1985 (DOB)"), or heads its column in a table ("dob",
+"date_of_birth", "DateOfBirth", "تاريخ الميلاد"). The label is part of the pattern rather than a
+context word so that a birth date followed by a meeting date within a few words does not make the
+meeting date a birth date. ``plausible_birth_date`` then keeps real
 calendar dates between 1900 and today (Hijri dates marked هـ or named by a Hijri month too).
 """
 
@@ -201,11 +202,19 @@ def _plausible(year: int, month: int, day: int, hijri: bool, today: dt.date) -> 
 
 # --- tables --------------------------------------------------------------------------------------
 
+# A header cell that names a birth date, however a system spells it: "DOB", "D.O.B.",
+# "date_of_birth", "DateOfBirth", "birth-date", "Birthday", "patient_dob", "تاريخ الميلاد", with an
+# optional format note in brackets ("Date of birth (dd/mm/yyyy)").
+_HEADER_GAP = r"[ \t_.\-]*"
 _HEADER_LABEL = re.compile(
-    r"(?:date[ \t]+of[ \t]+birth|birth[ \t]*date|d\.?o\.?b\.?|تاريخ[ \t]+(?:ال)?(?:ميلاد|ولاد[ةه]))",
+    rf"(?:[a-z]+{_HEADER_GAP}[ \t_\-])?"
+    rf"(?:date{_HEADER_GAP}of{_HEADER_GAP}birth|birth{_HEADER_GAP}(?:date|day)|born(?:[ \t_]on)?"
+    r"|d\.?[ \t_]?o\.?[ \t_]?b\.?"
+    r"|(?:ال)?(?:تاريخ[ \t_]+)?(?:ال)?(?:ميلاد|ولاد[ةه]))"
+    r"(?:[ \t]*[(\[][^)\]]{0,20}[)\]])?",
     re.ASCII | re.IGNORECASE,
 )
-_HEADER_HINTS = ("dob", "d.o.b", "of birth", "birth date", "birthdate", "ميلاد", "ولادة", "ولاده")
+_HEADER_HINTS = ("dob", "d.o.b", "d_o_b", "birth", "born", "ميلاد", "ولاد")
 _DELIMITERS = ("\t", "|", ";", ",")
 # A streamed text is analysed in windows that see 4096 characters around them (detect/stream.py),
 # so a row farther than this from its header would be decided differently in a stream.
@@ -233,8 +242,8 @@ def _column_dates(text: str, header_start: int) -> Iterator[tuple[int, int, floa
     if header_end < 0:
         return
     header = text[header_start:header_end]
-    delimiter = next((d for d in _DELIMITERS if d in header), None)
-    if delimiter is None:
+    delimiter = max(_DELIMITERS, key=header.count)
+    if delimiter not in header:
         return
     cells = header.split(delimiter)
     columns = [
@@ -250,7 +259,8 @@ def _column_dates(text: str, header_start: int) -> Iterator[tuple[int, int, floa
         if line_end < 0:
             line_end = len(text)
         row = text[position:line_end]
-        if delimiter not in row:
+        # A row of the table has the header's shape; a line of prose under a label does not.
+        if row.count(delimiter) != len(cells) - 1:
             return
         starts = [0]
         for i, ch in enumerate(row):

@@ -1,7 +1,8 @@
 """Recognizers: nationality, the value after a label ("Nationality: Polish", "الجنسية: سوري").
 
 A bare demonym in prose ("Polish food", "the British Museum") is not personal data, so every
-pattern holds its label: "nationality", "citizenship", "citizen", "national", "الجنسية", "مواطن".
+pattern holds its label: "nationality", "citizenship", "citizen", "national", "الجنسية", "مواطن",
+or a person it is said of ("Client is Afghan and ...", "she is Polish.").
 The finding's span is the nationality value only. The lexicons are package data
 (``breachguard/data/nationality``), read once when this module is imported because the
 patterns are built from them.
@@ -79,6 +80,40 @@ _CITIZEN_OF_EN = (
     rf"(?P<value>{_EN_COUNTRY})\b"
 )
 
+# "Client is Afghan and holds ...", "She's Polish.", "the applicant was Syrian, and": a demonym
+# said of a person. The subject must be a word for a person, so "the food is Polish" stays
+# silent, and the demonym must end the clause (punctuation, the line's end, or a word that goes
+# on about the person), so "he is Polish-speaking" and "she is a French teacher" stay silent too.
+_PERSON_SUBJECTS = (
+    "he", "she", "i", "client", "applicant", "patient", "resident", "tenant", "claimant",
+    "customer", "worker", "pupil", "child", "student", "employee", "service user", "victim",
+    "complainant", "individual", "person", "subject", "husband", "wife", "partner", "mother",
+    "father", "son", "daughter", "parent", "carer", "occupant", "householder", "caller",
+    "data subject", "user", "member", "candidate", "respondent", "defendant", "suspect",
+    "witness", "landlord", "lodger", "migrant", "refugee", "asylum seeker", "beneficiary",
+)  # fmt: skip
+_STATEMENT_FOLLOWER = (
+    r"(?=[ \t]*(?:[.,;:!?)\]]|\r?\n|$)"
+    r"|[ \t]+(?:and|but|by|who|whose|with|since|so|living|residing|currently|born|now|too|as|"
+    r"although|though|having|holding|holds|has|had|nationality|citizen|national|according)\b)"
+)
+
+
+def _capitalised_either_way(words: tuple[str, ...]) -> str:
+    """Words matching with or without a capital first letter, e.g. "[Cc]lient" (case-sensitive)."""
+    forms = sorted(words, key=lambda w: (-len(w), w))
+    return "|".join(
+        f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}".replace(r"\ ", r"[ \t]+") for w in forms
+    )
+
+
+_STATEMENT_EN = (
+    rf"\b(?:{_capitalised_either_way(_PERSON_SUBJECTS)})"
+    r"(?:[ \t]+(?:is|was|am)|'s|'m)[ \t]+(?:(?:also|originally|now|a|an)[ \t]+)?"
+    rf"(?P<value>(?:{_EN_DEMONYM})(?:[ \t]*(?:/|and|&)[ \t]*(?:{_EN_DEMONYM}))?)\b"
+    rf"{_STATEMENT_FOLLOWER}"
+)
+
 # "الجنسية: سوري", "الجنسية السعودية", "يحمل الجنسية المصرية", "جنسيته: أردني".
 _LABELLED_AR = (
     rf"{_NOT_AR_BEFORE}(?:[وب]?ال)?جنسي(?:ة|ه|ته|تها)[ \t]*[:\-]?[ \t]*\n?[ \t]*"
@@ -90,7 +125,9 @@ _CITIZEN_AR = rf"{_NOT_AR_BEFORE}(?:ال)?مواطن(?:ة|ه)?[ \t]+(?P<value>{_
 
 def _without_lookarounds(regex: str) -> str:
     """A hyperscan-compatible superset: the same regex with its look-arounds removed."""
-    return regex.replace(_NOT_AR_AFTER, "").replace(_NOT_AR_BEFORE, "").replace(_FOLLOWER, "")
+    for lookaround in (_NOT_AR_AFTER, _NOT_AR_BEFORE, _FOLLOWER, _STATEMENT_FOLLOWER):
+        regex = regex.replace(lookaround, "")
+    return regex
 
 
 RECOGNIZERS: tuple[Recognizer, ...] = (
@@ -111,6 +148,12 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
                 _TRAILING_EN, 0.75, "demonym citizen", prefilter=_without_lookarounds(_TRAILING_EN)
             ),
             Pattern(_CITIZEN_OF_EN, 0.75, "citizen of"),
+            Pattern(
+                _STATEMENT_EN,
+                0.75,
+                "person is demonym",
+                prefilter=_without_lookarounds(_STATEMENT_EN),
+            ),
         ),
         languages=frozenset({"en"}),
         max_width=200,
