@@ -8,11 +8,14 @@ from functools import cache
 
 import pytest
 from faker import Faker
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from breachguard import analyze
 from breachguard.assess import as_json, assess_document, combine
-from breachguard.assess.columns import cell_holds, classify_header, read_table
+from breachguard.assess.columns import _shape_marks, cell_holds, classify_header, read_table
 from breachguard.assess.people import METHOD_PROSE, METHOD_ROWS
+from breachguard.assess.report import read_document
 from breachguard.assess.risk import RiskLevel
 from breachguard.assess.signals import special_categories
 from breachguard.extract.document import (
@@ -41,7 +44,7 @@ def roster(rows: int = ROWS, seed: int = 7) -> tuple[Table, list[tuple[str, ...]
     fake = Faker("en_GB")
     fake.seed_instance(seed)
     rng = random.Random(seed)
-    body = [
+    body: list[tuple[str, ...]] = [
         (
             fake.name(),
             rng.choice(("Polish", "Romanian", "Bulgarian", "Ukrainian", "Nepali")),
@@ -273,3 +276,110 @@ def test_combine_totals_and_errors() -> None:
     }
     assert first["origin"] == ["workers.xlsx", "Workers"]
     assert first["protection"] == {"level": "none", "reason": ""}
+
+
+def mixed_roster(rows: int = 400, seed: int = 11) -> tuple[Table, Document]:
+    """Headed columns (some cells invalid or blank) beside a free-text column that detection
+    alone reads; the Document's text is the rows joined by tabs, as the CSV reader writes it."""
+    fake = Faker("en_GB")
+    fake.seed_instance(seed)
+    rng = random.Random(seed)
+    header = ("Full name", "Email", "Phone", "NHS number", "Passport No", "Notes")
+    body = []
+    for i in range(rows):
+        nhs = nhs_number(rng)
+        if i % 17 == 0:  # a typo: the check digit no longer matches
+            nhs = nhs[:9] + str((int(nhs[9]) + 1) % 10)
+        body.append(
+            (
+                fake.name() if i % 23 else "",
+                fake.email(),
+                f"07700 9{rng.randrange(10**5):05d}",
+                nhs,
+                f"{rng.randrange(10**8, 10**9)}",
+                f"Call back on {fake.email()}" if i % 5 == 0 else "seen at the office",
+            )
+        )
+    table = Table((header, *body))
+    text = "\n".join("\t".join(row) for row in table.rows)
+    return table, Document(text, ("roster.csv",), "csv", tables=(table,))
+
+
+def test_columns_counted_without_detection_match_detecting_everything() -> None:
+    _, doc = mixed_roster()
+    everything = assess_document(doc, analyze(doc.text))
+    reading = read_document(doc)
+    split = assess_document(doc, analyze(reading.text), reading=reading)
+    assert reading.split
+    assert split.people == everything.people
+    assert split.entities == {
+        "EMAIL_ADDRESS": 400 + len(range(0, 400, 5)),  # the column and the notes
+        "PASSPORT_NUMBER": 400,
+        "PERSON": 400 - len(range(0, 400, 23)),
+        "PHONE_NUMBER": 400,
+        "UK_NHS": 400 - len(range(0, 400, 17)),
+    }
+    # Detecting everything also reads NHS numbers that start 01/03 as phone numbers; the
+    # columns know better. Every other count is the same.
+    assert everything.entities["PHONE_NUMBER"] >= 400
+    assert {e: n for e, n in everything.entities.items() if e != "PHONE_NUMBER"} == {
+        e: n for e, n in split.entities.items() if e != "PHONE_NUMBER"
+    }
+
+
+def test_detection_sees_only_what_the_columns_did_not_count() -> None:
+    table, doc = mixed_roster()
+    reading = read_document(doc)
+    assert len(reading.text) < len(doc.text) / 3
+    assert reading.text.splitlines()[0] == "\t".join(table.rows[0])  # the header, for context
+    for i, row in enumerate(table.rows[1:]):
+        assert row[1] not in reading.text  # every e-mail in its column was counted
+        assert (row[3] in reading.text) == (i % 17 == 0)  # only the bad NHS numbers are left
+    assert "Call back on" in reading.text
+
+
+def test_text_with_more_than_its_tables_is_detected_whole() -> None:
+    table, doc = mixed_roster(rows=20)
+    prose = Document(f"Dear team, the list:\n{doc.text}", doc.origin, "html", tables=(table,))
+    reading = read_document(prose)
+    assert not reading.split
+    assert reading.text == prose.text
+    trimmed = "\n".join("\t".join(row).rstrip("\t") for row in table.rows)
+    assert read_document(Document(trimmed, ("a.xlsx",), "xlsx", tables=(table,))).split
+
+
+_CELL_CHARS = "aAzZ09 7-+()./@_'\t\nçé٣²"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    entity=st.sampled_from(
+        [
+            "PERSON",
+            "NATIONALITY",
+            "PASSPORT_NUMBER",
+            "DATE_OF_BIRTH",
+            "EMAIL_ADDRESS",
+            "PHONE_NUMBER",
+        ]
+    ),
+    cells=st.lists(
+        st.one_of(
+            st.text(alphabet=_CELL_CHARS, max_size=20),
+            st.sampled_from(["Lee Wong", "N/A", "None", "Na", "Polish", "07700 900123", "x@y.io"]),
+            st.from_regex(r"[A-Za-z]{1,10}( [A-Za-z]{1,10}){1,14}", fullmatch=True),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+)
+def test_fast_column_check_agrees_with_the_cell_check(entity: str, cells: list[str]) -> None:
+    expected = [cell_holds(entity, c, confirm=False) for c in cells]
+    assert _shape_marks(entity, cells) == expected
+    assert all(_shape_marks(entity, [c]) == [e] for c, e in zip(cells, expected, strict=True))
+
+
+def test_a_cell_with_line_breaks_is_not_taken_for_several_short_ones() -> None:
+    long_name = "\n".join(["Lee Wong"] * 20)  # 179 characters: too long for one person
+    cells = ["Ana Silva", long_name, "Sam Hill"]
+    assert _shape_marks("PERSON", cells) == [True, False, True]

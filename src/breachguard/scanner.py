@@ -18,7 +18,13 @@ from dataclasses import dataclass, field
 from multiprocessing.context import BaseContext
 from typing import Any
 
-from breachguard.assess.report import DocumentReport, Report, assess_document, combine
+from breachguard.assess.report import (
+    DocumentReport,
+    Report,
+    assess_document,
+    combine,
+    read_document,
+)
 from breachguard.detect import analyze
 from breachguard.detect.engine import DEFAULT_MIN_SCORE
 from breachguard.extract.dispatch import open_bytes
@@ -183,8 +189,9 @@ def assess(doc: Document, options: ScanOptions) -> DocumentReport:
         )
         text = text[: options.limits.max_text_chars]
         doc = Document(text, doc.origin, doc.kind, doc.protection, doc.tables, doc.size)
-    findings = analyze(text, min_score=options.min_score)
-    return assess_document(doc, findings, notes)
+    reading = read_document(doc)
+    findings = analyze(reading.text, min_score=options.min_score)
+    return assess_document(doc, findings, notes, reading=reading)
 
 
 def scan_file(path: str, options: ScanOptions) -> FileResult:
@@ -298,7 +305,7 @@ def _run_local(
     ) as pool:
         # Submit a bounded window so a million-file estate does not queue a million futures.
         pending: dict[Future[FileResult], int] = {}
-        upcoming = iter(range(len(targets)))
+        upcoming = iter(_largest_first(targets))
         window = jobs * 4
 
         def submit_more() -> None:
@@ -317,6 +324,12 @@ def _run_local(
                 tracker.done(targets[index])
             submit_more()
     return [r for r in slots if r is not None]
+
+
+def _largest_first(targets: Sequence[_Target]) -> list[int]:
+    """Indexes of ``targets``, biggest file first: a big file started last would leave every
+    other worker idle while it finishes, so the small ones fill in at the end instead."""
+    return sorted(range(len(targets)), key=lambda i: -targets[i].size)
 
 
 def _result_or_error(future: Future[FileResult], target: _Target) -> FileResult:
@@ -341,8 +354,11 @@ def _run_dask(
         raise ScanError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
     try:
         paths = [t.path for t in targets]
-        futures: list[Any] = client.map(scan_file, paths, options=options, pure=False)
-        index_of = {f.key: i for i, f in enumerate(futures)}
+        order = _largest_first(targets)
+        futures: list[Any] = client.map(
+            scan_file, [paths[i] for i in order], options=options, pure=False
+        )
+        index_of = {f.key: i for f, i in zip(futures, order, strict=True)}
         slots: list[FileResult | None] = [None] * len(targets)
         for future in distributed.as_completed(futures):
             index = index_of[future.key]

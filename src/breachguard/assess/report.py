@@ -12,13 +12,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from breachguard.assess.columns import read_table
+from breachguard.assess.columns import TableReading, read_table, split_table
 from breachguard.assess.people import People, estimate_people, total_people
 from breachguard.assess.risk import Risk, rate, total_risk
 from breachguard.assess.signals import SPECIAL_CATEGORIES, special_categories
 from breachguard.detect.categories import category_of
 from breachguard.detect.finding import Finding
-from breachguard.extract.document import Document, ExtractionError, Protection
+from breachguard.extract.document import Document, ExtractionError, Protection, Table
 
 VERSION = 1
 
@@ -71,21 +71,63 @@ def _categories(entities: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted({category_of(e) for e in entities}))
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A document's tables read by their headers, and the text that detection must still see."""
+
+    tables: tuple[TableReading, ...]
+    text: str
+    # True: ``text`` leaves out the cells that the headed columns counted, so detection's counts
+    # and the columns' counts are of different values and add up.
+    split: bool
+
+
+def read_document(doc: Document) -> Reading:
+    """Read ``doc``'s tables; when its text is nothing but those tables, leave the cells the
+    headed columns counted out of the text to detect, so no value is examined twice."""
+    if doc.tables and _text_is_tables(doc.text, doc.tables):
+        parts = [split_table(t) for t in doc.tables]
+        text = "\n".join(rest for _, rest in parts if rest)
+        return Reading(tuple(reading for reading, _ in parts), text, True)
+    return Reading(tuple(read_table(t) for t in doc.tables), doc.text, False)
+
+
+def _text_is_tables(text: str, tables: Sequence[Table]) -> bool:
+    # Readers write a row as its cells joined by tabs, some with trailing empty cells dropped;
+    # anything else in the text (prose around an HTML table, a cut) keeps the whole text.
+    lines = ["\t".join(row) for table in tables for row in table.rows]
+    if text == "\n".join(lines):
+        return True
+    return text == "\n".join(line.rstrip("\t") for line in lines)
+
+
 def assess_document(
-    doc: Document, findings: Sequence[Finding], notes: Sequence[str] = ()
+    doc: Document,
+    findings: Sequence[Finding],
+    notes: Sequence[str] = (),
+    *,
+    reading: Reading | None = None,
 ) -> DocumentReport:
-    """Assess one document from its findings (over ``doc.text``) and its tables."""
-    readings = [read_table(t) for t in doc.tables]
+    """Assess one document from its findings and its tables.
+
+    ``findings`` are over ``reading.text`` when a ``reading`` (from ``read_document``) is given,
+    else over ``doc.text``.
+    """
+    if reading is None:
+        reading = Reading(tuple(read_table(t) for t in doc.tables), doc.text, split=False)
     counts: Counter[str] = Counter(f.entity for f in findings)
     in_columns: Counter[str] = Counter()
-    for reading in readings:
-        in_columns.update(reading.entities)
+    for table in reading.tables:
+        in_columns.update(table.entities)
     for entity, n in in_columns.items():
-        # Columns catch bare values that detection misses; the text may also hold the same entity
-        # outside the headed columns, where detection sees it: take the larger of the two.
-        counts[entity] = max(counts[entity], n)
+        if reading.split:
+            counts[entity] += n
+        else:
+            # Columns catch bare values that detection misses; the text may also hold the same
+            # entity outside the headed columns, where detection sees it: take the larger.
+            counts[entity] = max(counts[entity], n)
     entities = dict(sorted((e, n) for e, n in counts.items() if n))
-    people = estimate_people(readings, findings)
+    people = estimate_people(reading.tables, findings)
     special = special_categories(doc.text)
     return DocumentReport(
         origin=doc.origin,
