@@ -127,13 +127,33 @@ def pdf_bytes(lines: list[str]) -> bytes:
     return out.getvalue()
 
 
+# What a council letter says around the personal data: most of a real letter is this.
+BODY = (
+    "Thank you for your recent application to the housing support service.",
+    "We have reviewed the information you provided and the documents you sent.",
+    "Your case has been passed to the team that deals with applications in your area.",
+    "Please let us know within 14 days if any of your circumstances change.",
+    "If you need this letter in another format or language, please contact us.",
+    "We aim to make a decision within eight weeks of receiving a complete application.",
+    "You can find more information about how we use your data on our website.",
+    "An officer may contact you to arrange a visit at a time that suits you.",
+)
+
+
 def letter_lines(rng: random.Random, count: int) -> list[str]:
+    """``count`` letters: a greeting, a few paragraphs, one paragraph of details, a sign-off."""
     lines = []
     for _ in range(count):
         name, nation, passport, dob, email, phone = person(rng)
+        officer = person(rng)[0]
+        lines.append(f"Dear {name},")
+        lines.append(" ".join(rng.sample(BODY, 4)))
         lines.append(
-            f"{name} ({nation}, born {dob}) passport {passport}, contact {email} or {phone}."
+            f"Our records show you as {name} ({nation}, born {dob}), passport {passport}."
+            f" We will write to {email} or call {phone}."
         )
+        lines.append(" ".join(rng.sample(BODY, 3)))
+        lines += ["Yours sincerely,", officer, "Housing Support Officer", ""]
     return lines
 
 
@@ -191,15 +211,15 @@ def generate(folder: Path, megabytes: float, seed: int = 1) -> None:
     makers: list[tuple[str, Callable[[], bytes]]] = [
         ("csv", lambda: csv_bytes(rng, 20_000)),
         ("xlsx", lambda: xlsx_bytes(rng, 3_000)),
-        ("pdf", lambda: pdf_bytes(letter_lines(rng, 2_000))),
-        ("docx", lambda: docx_bytes(letter_lines(rng, 400))),
+        ("pdf", lambda: pdf_bytes(letter_lines(rng, 200))),
+        ("docx", lambda: docx_bytes(letter_lines(rng, 40))),
         ("eml", lambda: eml_bytes(rng, 5_000)),
         ("zip", lambda: zip_bytes(rng, 15_000)),
-        ("txt", lambda: "\n".join(letter_lines(rng, 5_000)).encode()),
+        ("txt", lambda: "\n".join(letter_lines(rng, 500)).encode()),
     ]
     iso_files = {
         "roster.csv": csv_bytes(rng, 2_000),
-        "letters.pdf": pdf_bytes(letter_lines(rng, 200)),
+        "letters.pdf": pdf_bytes(letter_lines(rng, 20)),
     }
     (folder / "disc.iso").write_bytes(iso_bytes(iso_files))
     written += (folder / "disc.iso").stat().st_size

@@ -111,11 +111,17 @@ def looks_like_yyyymmdd(digits: str) -> bool:
 # allocated blocks, so numbers in new blocks and Ofcom's drama range (07700 900xxx) read as
 # invalid there although every reader takes them for a mobile number.
 _UK_MOBILE = re.compile(r"7[1-57-9]\d{8}")
+# The same, as written: answered without phonenumbers, which costs ~150 µs a number and mobile
+# numbers are most of the phones in case files.
+_UK_MOBILE_WRITTEN = re.compile(r"(?:\+44|0044|0)7[1-57-9]\d{8}")
+_PHONE_SEPARATORS = str.maketrans("", "", " -.()\t")
 
 
 def phone_number(candidate: str, region: str = "GB") -> bool | None:
     """True for a number phonenumbers takes as valid (or a UK mobile by shape), None for one that
     is only possible (a right length for the country), False otherwise. National numbers are read in ``region``."""
+    if region == "GB" and _UK_MOBILE_WRITTEN.fullmatch(candidate.translate(_PHONE_SEPARATORS)):
+        return True
     try:
         number = phonenumbers.parse(candidate, region)
     except phonenumbers.NumberParseException:
