@@ -383,3 +383,12 @@ def test_a_cell_with_line_breaks_is_not_taken_for_several_short_ones() -> None:
     long_name = "\n".join(["Lee Wong"] * 20)  # 179 characters: too long for one person
     cells = ["Ana Silva", long_name, "Sam Hill"]
     assert _shape_marks("PERSON", cells) == [True, False, True]
+
+
+def test_nothing_inspected_is_not_low_risk() -> None:
+    from breachguard.assess.risk import RiskLevel, total_risk
+
+    risk = total_risk([], unreadable=1)
+    assert risk.level is RiskLevel.MEDIUM
+    assert "could not be scanned" in risk.reasons[0]
+    assert total_risk([], unreadable=0).level is RiskLevel.LOW

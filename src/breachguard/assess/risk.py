@@ -155,6 +155,17 @@ def worst(risks: list[Risk]) -> Risk:
 
 def total_risk(risks: list[Risk], unreadable: int) -> Risk:
     """The risk over many documents: the worst document's, and what the rest and the gaps add."""
+    if not risks and unreadable:
+        # Fail closed: what could not be inspected is not evidence of low risk.
+        files = "file" if unreadable == 1 else "files"
+        return Risk(
+            RiskLevel.MEDIUM,
+            (
+                f"nothing could be inspected: {unreadable:,} {files} could not be scanned",
+                "until they are (give the password, or raise the limit named below),"
+                " treat what they hold as exposed",
+            ),
+        )
     top = worst(risks)
     reasons = list(top.reasons)
     if len(risks) > 1:
