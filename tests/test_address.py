@@ -178,3 +178,50 @@ def test_faker_arabic_addresses_are_found_and_engines_agree() -> None:
     assert [f.text for f in found] == expected
     if hyperscan_available():
         assert Engine(RECOGNIZERS, use_hyperscan=True).analyze(text) == found
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            "Address: 24 McDonald Point, Cook Crescent\nLeeds\nLS6 2AB",
+            ["24 McDonald Point, Cook Crescent"],
+        ),
+        (
+            "Current address:\n16 Burns House, Davies Crescent\nSheffield\nS1 4BR",
+            ["16 Burns House, Davies Crescent"],
+        ),
+        (
+            "I moved into 1 Wade House, Godfrey Street, OX4 5ET last year.",
+            ["1 Wade House, Godfrey Street"],
+        ),
+        (
+            "Name\tAddress\tPostcode\nAnn Lee\t5 Turner Mansions, Baker Lane\tLS1 3UX\n",
+            ["5 Turner Mansions, Baker Lane"],
+        ),
+    ],
+)
+def test_numbered_building_and_street_are_one_span(
+    engine: Engine, text: str, values: list[str]
+) -> None:
+    assert addresses(engine, text) == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        (
+            "Previous address: Flat 24, 132 Gordon Rise. She moved in 2021.",
+            ["Flat 24, 132 Gordon Rise"],
+        ),
+        ("He lives at 45 Park Road.", ["45 Park Road"]),
+        ("Send it to 7 Kings Crescent.", ["7 Kings Crescent"]),
+        # An abbreviation keeps its full stop.
+        ("Deliver to 5 Mill Rd. in town", ["5 Mill Rd."]),
+        ("Deliver to 18 Station St. by noon", ["18 Station St."]),
+    ],
+)
+def test_street_span_leaves_out_the_sentence_full_stop(
+    engine: Engine, text: str, values: list[str]
+) -> None:
+    assert addresses(engine, text) == values

@@ -811,3 +811,53 @@ def test_adjacent_identifiers_of_one_kind_in_a_long_line_are_all_found() -> None
         first, second = make(), make()
         text = f"{filler} {first}. {second} {filler}"
         assert [f.text for f in analyze(text)] == [first, second]
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "- Minimum supported client is now {v}\n- Default port changed",
+        "Release notes - CaseManager {v}\nBuild 34344, released 18 May 2022",
+        "The desktop app was upgraded to {v} overnight.",
+        "Please install version {v} before Monday.",
+    ],
+)
+def test_four_part_versions_in_release_notes_are_not_ip_addresses(template: str) -> None:
+    version = f"{RNG.randint(1, 9)}.{RNG.randint(0, 9)}.{RNG.randint(0, 30)}.{RNG.randint(1, 99)}"
+    assert found(template.format(v=version), "IP_ADDRESS") == []
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "The online form was submitted from IP address {ip}.",
+        "sshd[812]: Accepted password for admin from {ip} port 52144 ssh2",
+        "2024-05-01 10:22:31 client {ip} connected to server",
+        "Her IP is {ip}, logged at login.",
+    ],
+)
+def test_ip_addresses_in_logs_and_sentences_stay_found(template: str) -> None:
+    ip = EN.ipv4_public()
+    text = template.format(ip=ip)
+    assert_found_at(text, ip, "IP_ADDRESS")
+
+
+@pytest.mark.parametrize(
+    "template",
+    [
+        "SKU\tDescription\tPack\tPrice\n{pc}-X\tSteel bracket 73mm\t25\t£26.35\n",
+        "Item {pc}-B2 is out of stock.",
+        "Reorder {pc}-7 when stock falls below 10.",
+    ],
+)
+def test_postcode_shaped_catalogue_codes_with_a_suffix_are_silent(template: str) -> None:
+    assert found(template.format(pc=make_postcode()), "UK_POSTCODE") == []
+
+
+@pytest.mark.parametrize(
+    "template",
+    ["Send it to 12 Park Road, {pc}.", "Postcode: {pc}-", "Address: 3 Mill Lane - {pc} - Leeds"],
+)
+def test_postcode_followed_by_punctuation_or_a_dash_and_space_stays_found(template: str) -> None:
+    postcode = make_postcode()
+    assert_found_at(template.format(pc=postcode), postcode, "UK_POSTCODE")

@@ -156,3 +156,61 @@ def test_faker_forms_are_found_and_engines_agree() -> None:
     assert [f.text for f in found] == expected
     if hyperscan_available():
         assert Engine(RECOGNIZERS, use_hyperscan=True).analyze(text) == found
+
+
+def _roster(header: str, delimiter: str, values: list[str]) -> str:
+    faker = Faker("en_GB")
+    faker.seed_instance(7)
+    rows = [
+        delimiter.join([str(n), faker.last_name().upper(), faker.first_name(), value, "X1234567"])
+        for n, value in enumerate(values, 1)
+    ]
+    head = delimiter.join(["No.", "Surname", "Given names", header, "Passport No."])
+    return "ARRIVALS BATCH 14\n\n" + "\n".join([head, *rows]) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("header", "delimiter", "values"),
+    [
+        ("Nationality", ",", ["Filipino", "Syrian", "South African"]),
+        ("nationality", "\t", ["Polish", "Eritrean"]),
+        ("Country of citizenship", ";", ["Poland", "Syria"]),
+        ('"Nationality"', ",", ['"Latvian"', "Zimbabwean"]),
+        ("الجنسية", ",", ["سوري", "مصرية"]),
+    ],
+)
+def test_nationality_column_cells_are_found(
+    engine: Engine, header: str, delimiter: str, values: list[str]
+) -> None:
+    assert nationalities(engine, _roster(header, delimiter, values)) == [
+        v.strip('"') for v in values
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The same demonyms under another header, or as cells of prose, are not nationalities.
+        _roster("Cuisine", ",", ["Polish", "Filipino"]),
+        _roster("Language", "\t", ["Polish", "Latvian"]),
+        "We served Polish, Filipino, and Syrian food at the nationality evening.",
+        "Nationality,Count\nunknown,3\nother,4\n",
+    ],
+)
+def test_demonyms_outside_a_nationality_column_are_silent(engine: Engine, text: str) -> None:
+    assert nationalities(engine, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("شكرا لتواصلكم مع خدمة طلب التأشيرة والجنسية البريطانية. موعدك الجديد", []),
+        ("راجع إدارة الجنسية السعودية في الرياض", []),
+        ("يحمل الإقامة الدائمة والجنسية السورية منذ ٢٠١٠", ["السورية"]),
+        ("الاسم: أحمد، الجنسية: مصري", ["مصري"]),
+    ],
+)
+def test_arabic_nationality_word_in_a_service_name_is_silent(
+    engine: Engine, text: str, values: list[str]
+) -> None:
+    assert nationalities(engine, text) == values

@@ -70,8 +70,16 @@ _UNIT_LINES = rf"{_UNIT}{_SEPARATOR}(?:{_BUILDING}{_SEPARATOR})?(?:{_HOUSE_NUMBE
 _NUMBER_OR_UNIT = rf"(?:{_UNIT_LINES}|{_HOUSE_NUMBER})"
 
 
+# Only an abbreviation keeps its full stop ("12 Mill Rd."); after a whole word it ends the sentence.
+_ABBREVIATIONS = frozenset(
+    {"Rd", "St", "Ave", "Ln", "Dr", "Cres", "Pl", "Gdns", "Ct", "Sq", "Blvd", "Pkwy"}
+)
+
+
 def _street(types: tuple[str, ...]) -> str:
-    return rf"(?:{_NAME_WORD}[ \t]+){{1,3}}(?:{_words(types)})\b\.?"
+    whole = _words(tuple(t for t in types if t not in _ABBREVIATIONS))
+    short = _words(tuple(t for t in types if t in _ABBREVIATIONS))
+    return rf"(?:{_NAME_WORD}[ \t]+){{1,3}}(?:(?:{whole})\b|(?:{short})\b\.?)"
 
 
 _ANY_STREET = _street(_STREET_TYPES + _PLACE_WORDS)
@@ -96,6 +104,9 @@ _UK_PLACE = rf"(?P<value>{_HOUSE_NUMBER}{_ANY_STREET})"
 _UK_BUILDING = (
     rf"(?P<value>(?:{_UNIT}{_SEPARATOR})?\b{_BUILDING}{_SEPARATOR}{_HOUSE_NUMBER}{_ANY_STREET})"
 )
+# "16 Burns House, Davies Crescent": a numbered building on a named street. One span, so the
+# street is not cut off after the building ("24 McDonald Point" alone is a place-word street).
+_UK_NUMBERED_BUILDING = rf"(?P<value>{_HOUSE_NUMBER}{_BUILDING}{_SEPARATOR}{_ANY_STREET})"
 
 _AR = "\u0621-\u0652\u0670"  # letters and their harakat
 _NOT_AR_AFTER = f"(?![{_AR}])"
@@ -150,6 +161,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
             _pattern(_UK_STREET, 0.6, "uk street"),
             _pattern(_UK_PLACE, 0.4, "uk street with a place word"),
             _pattern(_UK_BUILDING, 0.7, "uk building and street"),
+            _pattern(_UK_NUMBERED_BUILDING, 0.7, "uk numbered building and street"),
         ),
         context=_CONTEXT,
         languages=frozenset({"en"}),

@@ -177,13 +177,24 @@ _IP_NEGATIVE = (
     "القسم",
 )
 
+# "Minimum supported client is now 3.9.0.25", "upgraded to 4.2.10.1": release notes give a
+# version as what something is now or was moved to; a host is not written that way. Look-behinds,
+# not negative context words: "update" in the next sentence must not silence a real address.
+_NOT_VERSION_NOW = "".join(
+    f"(?<!{word} )"
+    for word in (
+        "now", "Now", "now:", "upgraded to", "Upgraded to", "upgrade to", "Upgrade to",
+        "updated to", "Updated to", "update to", "Update to", "bumped to",
+    )
+)  # fmt: skip
+
 IP_ADDRESS = Recognizer(
     name="ip_address",
     entity="IP_ADDRESS",
     patterns=(
         # The look-arounds keep "1.2.3.4" out of "1.2.3.4.5" and "10.1.2.3.4".
         Pattern(
-            r"\b(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}\b(?!\.\d)",
+            rf"\b(?<![\d.]){_NOT_VERSION_NOW}\d{{1,3}}(?:\.\d{{1,3}}){{3}}\b(?!\.\d)",
             0.45,
             name="ipv4",
             prefilter=r"\b\d{1,3}(?:\.\d{1,3}){3}\b",

@@ -11,9 +11,11 @@ patterns are built from them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
+from breachguard.detect.columns import DELIMITERS, HEADER_REACH
 from breachguard.detect.recognizer import Pattern, Recognizer
 
 _AR_LETTER = "\u0621-\u0652\u0670"  # letters and their harakat
@@ -114,9 +116,18 @@ _STATEMENT_EN = (
     rf"{_STATEMENT_FOLLOWER}"
 )
 
+# "خدمة طلب التأشيرة والجنسية البريطانية", "إدارة الجنسية": a nationality word in the name of a
+# service or an office says whose service it is, not what a person is.
+_NOT_ORG = "".join(
+    f"(?<!{word} )"
+    for word in (
+        "التأشيرة", "التأشيرات", "الهجرة", "الجوازات", "الإقامة", "خدمة", "إدارة", "ادارة",
+        "دائرة", "وزارة", "مديرية", "قسم", "مكتب", "مصلحة", "هيئة", "شؤون",
+    )
+)  # fmt: skip
 # "الجنسية: سوري", "الجنسية السعودية", "يحمل الجنسية المصرية", "جنسيته: أردني".
 _LABELLED_AR = (
-    rf"{_NOT_AR_BEFORE}(?:[وب]?ال)?جنسي(?:ة|ه|ته|تها)[ \t]*[:\-]?[ \t]*\n?[ \t]*"
+    rf"{_NOT_AR_BEFORE}{_NOT_ORG}(?:[وب]?ال)?جنسي(?:ة|ه|ته|تها)[ \t]*[:\-]?[ \t]*\n?[ \t]*"
     rf"(?P<value>{_AR_VALUE}){_NOT_AR_AFTER}"
 )
 # "مواطن سعودي", "مواطنة مصرية".
@@ -125,9 +136,78 @@ _CITIZEN_AR = rf"{_NOT_AR_BEFORE}(?:ال)?مواطن(?:ة|ه)?[ \t]+(?P<value>{_
 
 def _without_lookarounds(regex: str) -> str:
     """A hyperscan-compatible superset: the same regex with its look-arounds removed."""
-    for lookaround in (_NOT_AR_AFTER, _NOT_AR_BEFORE, _FOLLOWER, _STATEMENT_FOLLOWER):
+    for lookaround in (_NOT_AR_AFTER, _NOT_AR_BEFORE, _NOT_ORG, _FOLLOWER, _STATEMENT_FOLLOWER):
         regex = regex.replace(lookaround, "")
     return regex
+
+
+# A table's "Nationality" column: its cells are bare values ("3,HILL,Samuel,Filipino,..."), the
+# label is the header far above. A finder, not a pattern: a bare demonym pattern would run the
+# whole lexicon on every capitalised word of prose, while a header is rare and cheap to find.
+# Plain substring searches find a header word far faster than a case-insensitive regex scan of
+# the whole text; the cell around a hit is then checked properly.
+_HEADER_NEEDLES = ("ationalit", "ATIONALIT", "itizenship", "ITIZENSHIP", "جنسي")
+_HEADER_CELL = re.compile(
+    r"(?:[a-z ]*\b)?(?:nationality|nationalities|citizenship)(?:\b[a-z ()/]*)?"
+    r"|(?:ال)?جنسي(?:ة|ه)",
+)
+_CELL_VALUE = re.compile(
+    rf"(?:{_EN_VALUE})(?:[ \t]*(?:/|and|&)[ \t]*(?:{_EN_VALUE}))?|{_AR_VALUE}",
+    re.ASCII | re.IGNORECASE,
+)
+
+
+def _header_lines(text: str) -> list[int]:
+    """Starts of the lines holding a header word, in order, each once."""
+    starts = set()
+    for needle in _HEADER_NEEDLES:
+        at = text.find(needle)
+        while at >= 0:
+            starts.add(text.rfind("\n", 0, at) + 1)
+            at = text.find(needle, at + len(needle))
+    return sorted(starts)
+
+
+def _column_cells(text: str) -> Iterator[tuple[int, int, float]]:
+    """Cells holding a nationality below a nationality header of a delimited block."""
+    for line_start in _header_lines(text):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        header = text[line_start:line_end].rstrip("\r")
+        delimiter = max(DELIMITERS, key=header.count)
+        width = header.count(delimiter)
+        if not width:
+            continue
+        for column, cell in enumerate(header.split(delimiter)):
+            label = " ".join(cell.strip().strip("\"'").lower().replace("_", " ").split())
+            if _HEADER_CELL.fullmatch(label):
+                yield from _cells_below(text, line_end, delimiter, width, column)
+
+
+def _cells_below(
+    text: str, position: int, delimiter: str, width: int, column: int
+) -> Iterator[tuple[int, int, float]]:
+    # The rows of the same shape below the header, as far as a row's header may be above it.
+    limit = position + HEADER_REACH
+    while position < len(text) and position < limit:
+        row_start = position + 1
+        row_end = text.find("\n", row_start)
+        row_end = len(text) if row_end < 0 else row_end
+        row = text[row_start:row_end].rstrip("\r")
+        if row.count(delimiter) != width:
+            return
+        start = row_start
+        for _ in range(column):
+            start = text.index(delimiter, start) + 1
+        end = text.find(delimiter, start, row_start + len(row))
+        end = row_start + len(row) if end < 0 else end
+        while start < end and text[start] in " \t\"'":
+            start += 1
+        while end > start and text[end - 1] in " \t\"'":
+            end -= 1
+        if start < end and _CELL_VALUE.fullmatch(text, start, end):
+            yield start, end, 0.85
+        position = row_end
 
 
 RECOGNIZERS: tuple[Recognizer, ...] = (
@@ -167,5 +247,11 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         ),
         languages=frozenset({"ar"}),
         max_width=120,
+    ),
+    Recognizer(
+        name="nationality_column",
+        entity="NATIONALITY",
+        finder=_column_cells,
+        languages=frozenset({"en", "ar"}),
     ),
 )

@@ -183,16 +183,24 @@ def _postcode(candidate: str) -> bool:
 # A9A and the fourth of AA9A from short lists) and C, I, K, M, O, V never in the inward code.
 _OUTWARD = r"[A-PR-UWYZ](?:[A-HK-Y]\d[ABEHMNPRVWXY]|[A-HK-Y]\d{1,2}|\d[A-HJKPSTUW]|\d{1,2})"
 _INWARD = r"\d[ABD-HJLNP-UW-Z]{2}"
+# "HR29 5FB-X": a postcode's shape with a suffix is a catalogue or part code.
+_NOT_CODE_TAIL = r"(?!-[A-Za-z0-9])"
 
 UK_POSTCODE = Recognizer(
     name="uk_postcode",
     entity="UK_POSTCODE",
     patterns=(
         Pattern(
-            rf"\b(?:{_OUTWARD} {_INWARD}|GIR 0AA)\b", 0.35, name="spaced", prefilter=_INWARD + r"\b"
+            rf"\b(?:{_OUTWARD} {_INWARD}|GIR 0AA)\b{_NOT_CODE_TAIL}",
+            0.35,
+            name="spaced",
+            prefilter=_INWARD + r"\b",
         ),
         Pattern(
-            rf"\b(?:{_OUTWARD}{_INWARD}|GIR0AA)\b", 0.2, name="compact", prefilter=_INWARD + r"\b"
+            rf"\b(?:{_OUTWARD}{_INWARD}|GIR0AA)\b{_NOT_CODE_TAIL}",
+            0.2,
+            name="compact",
+            prefilter=_INWARD + r"\b",
         ),
     ),
     validate=_postcode,
