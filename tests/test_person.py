@@ -329,3 +329,102 @@ def test_arabic_names_in_rows_before_birth_and_after_sign_offs(
 )
 def test_arabic_structure_without_a_person_stays_silent(engine: Engine, text: str) -> None:
     assert people(engine, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Employee ID\tFirst name\tLast name\tDate of Birth\n"
+            "E1\tQuillan\tVexmoor\t1990-02-13\nE2\tMarla\tGreen\t31/10/1977\n",
+            ["Quillan", "Vexmoor", "Marla", "Green"],
+        ),
+        (
+            "No.,Surname,Given names,Nationality,Passport No.\n"
+            "1,DRAVELIN,Oskaria,Syrian,WA9044229\n2,LORD,Petrina,Polish,GS3995097\n",
+            ["DRAVELIN", "Oskaria", "LORD", "Petrina"],
+        ),
+        ("ref|forename(s)|family_name\n101|Tobrin|Halvercott\n", ["Tobrin", "Halvercott"]),
+    ],
+)
+def test_single_word_cells_under_name_part_headers_are_people(
+    engine: Engine, text: str, names: list[str]
+) -> None:
+    assert people(engine, text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Code\tCategory\tLast name\n123\tStatus\tUnknown\n",  # a stopword-like value
+        "Product\tColour\tSize\n100\tGreen\tLarge\n",  # no name-part header
+        "First name\tLast name\nName\tSurname\n",  # a header row names nobody
+    ],
+)
+def test_name_part_columns_without_a_person_stay_silent(engine: Engine, text: str) -> None:
+    assert people(engine, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Mum reported that Zelphie (DOB 29/8/2015) was absent.", ["Zelphie"]),
+        ("the school said Joe, born 2012, had left.", ["Joe"]),
+        ("Case note - recorded by Lotelro Ixsen (Social Worker).", ["Lotelro Ixsen"]),
+        ("Detained abroad. Briomar Keltasz, 30, from Leeds, was held.", ["Briomar Keltasz"]),
+    ],
+)
+def test_names_beside_personal_data_or_a_role_are_found(
+    engine: Engine, text: str, names: list[str]
+) -> None:
+    assert people(engine, text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Section 1: Child / Young Person\nForename: ",
+        "Date\tHoliday\n25/12/2027\tChristmas Day\n26/12/2027\tBoxing Day\n",
+        "I moved into 36 Allen Mansions, Lee Walk, S10 6AW last year.",
+        "Previous address: 24 Robinson Court, Mitchell Lane, Leeds.",
+        "I moved into 12 Lord Heights, Blake Walk, BR1 6AA in May.",
+        "the report said Safeguarding (born of concern) mattered.",
+    ],
+)
+def test_headings_holidays_and_building_names_are_not_people(engine: Engine, text: str) -> None:
+    assert people(engine, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "مجلس المدينة - قسم الإسكان\n\nقادر الفلاني\nشقة 3، 68 شارع النخيل\nبرادفورد\n",
+            ["قادر الفلاني"],
+        ),
+        (
+            "مجلس المدينة - قسم الإسكان\n\nمُنجد وهبيان\nFlat 7, 9 West Road\n",
+            ["مُنجد وهبيان"],
+        ),
+        ("الموضوع: موعد\n\nعزيزي/عزيزتي طلغاز جعفراني،\n\nنود إعلامكم", ["طلغاز جعفراني"]),
+        ("الرقم,الاسم الأول,اسم العائلة\n101,طلغاز,جعفراني\n", ["طلغاز", "جعفراني"]),
+        ("الرقم,اللقب\n101,الحلبي\n", ["الحلبي"]),
+    ],
+)
+def test_arabic_names_in_address_blocks_greetings_and_name_part_columns(
+    engine: Engine, text: str, names: list[str]
+) -> None:
+    assert people(engine, text) == names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a line of Arabic words with no department line above it is not an addressee
+        "ملاحظات عامة\n\nتم الاستلام بنجاح\nشقة 3، 68 شارع النخيل\n",
+        # a greeting after a slash mid-sentence
+        "قال إن الأمر عادي/عزيزي جدا",
+    ],
+)
+def test_arabic_lines_without_an_addressee_stay_silent(engine: Engine, text: str) -> None:
+    assert people(engine, text) == []

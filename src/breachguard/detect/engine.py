@@ -185,11 +185,19 @@ class Engine:
         score: float,
     ) -> None:
         norm = call.norm
-        window = (
-            norm[max(0, start - recognizer.context_before) : start].lower()
-            + " \x00 "
-            + norm[end : end + recognizer.context_after].lower()
-        )
+        # The window ends on whole words: a cut "figures" must not read as the word "figure".
+        # (Up to 32 characters more, so a base64 blob does not drag the window along.)
+        before = low = max(0, start - recognizer.context_before)
+        while before > max(0, low - 32) and norm[before - 1].isalnum() and norm[before].isalnum():
+            before -= 1
+        after = high = min(len(norm), end + recognizer.context_after)
+        while (
+            after < min(len(norm), high + 32)
+            and norm[after - 1].isalnum()
+            and norm[after].isalnum()
+        ):
+            after += 1
+        window = norm[before:start].lower() + " \x00 " + norm[end:after].lower()
         negative = self._negative[recognizer.name]
         context = self._context[recognizer.name]
         if (negative is not None or context is not None) and (header := call.headers.cell(start)):

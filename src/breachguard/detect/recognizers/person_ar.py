@@ -56,7 +56,8 @@ _LABELS = (
     "اسم الشاهد", "اسم المرسل", "اسم المستلم", "المرسل", "المستلم", "المتقدم", "المريض",
     "الموظف", "الطالب", "المستفيد", "صاحب الطلب", "الشاهد", "التوقيع", "الموقع", "اسم الجد",
     "اسم المتوفى", "المتوفى", "اسم صاحب الحساب", "صاحب الحساب", "الاسم الثلاثي",
-    "الاسم الرباعي", "اسم الأم الكامل", "اسم المولود", "اسم المشتكي", "المشتكي",
+    "الاسم الرباعي", "اسم الأم الكامل", "اسم المولود", "اسم المشتكي", "المشتكي", "اللقب",
+    "الاسم الثاني", "اسم الأسرة",
 )  # fmt: skip
 _SALUTATIONS = (
     "عزيزي", "عزيزتي", "أعزائي", "اعزائي", "حضرة", "مرحبا", "مرحباً", "أهلا", "اهلا",
@@ -389,6 +390,55 @@ def _at_line_start(norm: str, pos: int) -> bool:
     return pos == 0 or norm[pos - 1] in "\r\n"
 
 
+def _salutation_start(norm: str, pos: int) -> bool:
+    """A greeting at a line's start, or its alternative after a slash ("عزيزي/عزيزتي")."""
+    if _at_line_start(norm, pos):
+        return True
+    if pos < 2 or norm[pos - 1] != "/":
+        return False
+    before = _word_before(norm, pos - 1)
+    return (
+        before is not None
+        and norm[before[0] : before[1]] in _SALUTATIONS
+        and _at_line_start(norm, before[0])
+    )
+
+
+# A letter's address block: an organisation's department line, the addressee's name on a line
+# of its own, then the first address line.
+_NAME_LINE = re.compile(
+    f"^[ \t]*(?P<value>{_WORD.pattern}(?:[ ]{_WORD.pattern}){{1,3}})[ \t]*\r?$", re.MULTILINE
+)
+_DEPARTMENT = re.compile(
+    "قسم|إدارة|ادارة|دائرة|مديرية|وزارة|مكتب|بلدية|مجلس|هيئة|department|council|office",
+    re.IGNORECASE,
+)
+_ADDRESS_START = re.compile(
+    r"[ \t]*(?:[0-9\u0660-\u0669]|شقة|الشقة|منزل|فيلا|عمارة|ص\.ب|flat\b|apartment\b|unit\b)",
+    re.IGNORECASE,
+)
+
+
+def _address_block(norm: str) -> Iterator[tuple[int, int, float]]:
+    if _DEPARTMENT.search(norm) is None:
+        return
+    for line in _NAME_LINE.finditer(norm):
+        start, end = line.span("value")
+        if any(_function_word(_key(w)) or _key(w) in _STOP for w in line.group("value").split()):
+            continue
+        nxt = norm.find("\n", end)
+        if nxt < 0 or _ADDRESS_START.match(norm, nxt + 1) is None:
+            continue
+        above = norm.rfind("\n", 0, line.start())
+        while above > 0 and norm[above - 1] in "\r\n \t":
+            above -= 1
+        if above <= 0:
+            continue
+        previous = norm[norm.rfind("\n", 0, above) + 1 : above]
+        if _DEPARTMENT.search(previous) is not None:
+            yield start, end, _SALUTATION_SCORE
+
+
 def _skip_spaces(norm: str, pos: int) -> int:
     while pos < len(norm) and norm[pos] in " \t":
         pos += 1
@@ -417,6 +467,7 @@ def _anchors(norm: str) -> list[tuple[int, int, int]]:
 def find_names(norm: str) -> Iterator[tuple[int, int, float]]:
     """Arabic-script person names: after titles, labels and salutations, or from known names."""
     given = _given()
+    yield from _address_block(norm)
     covered = -1
     for start, end, kind in _anchors(norm):
         if start < covered:
@@ -458,7 +509,7 @@ def find_names(norm: str) -> Iterator[tuple[int, int, float]]:
             if norm[pos : pos + 1] != "\n":
                 continue
             pos += 1
-        elif kind == _ANCHOR_SALUTATION and not _at_line_start(norm, start):
+        elif kind == _ANCHOR_SALUTATION and not _salutation_start(norm, start):
             continue  # "إلى" and greetings mid-sentence are not salutations
         after = _after_anchor(
             norm,

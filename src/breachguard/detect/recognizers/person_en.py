@@ -80,6 +80,7 @@ Village Wales Was We Web Website Wednesday Week Welcome Welsh  Western What When
 Who Why Will With Windows Word World Year Yes Yesterday You Your Yours Zoom Forename Forenames
 Surname Surnames Dob Postcode Tel Telephone Gender Sex Age Nationality Occupation Signature Signed
 Relationship Title Port Lake Mount Fort Saint Again Everybody Anyway Line Lines Suite Apt Apartment Flat Floor Studio Ref Mobile Fax Reg Id Nino Passport Account Sort Iban
+Person Persons Mansions Heights
 """
 _STOP = frozenset(_STOP_TEXT.split()) | (frozenset(_TITLES) - {"Sheikh"})
 
@@ -121,7 +122,7 @@ _STREET_ONLY_TEXT = """
 Road Roads Street Streets Avenue Avenues Close Crescent Drive Drives Way Ways Terrace Terraces
 Gardens Mews Parade Boulevard Parkway Parkways Highway Motorway Expressway Freeway Causeway
 Bypass Alley Alleys Stravenue Trafficway Throughway Skyway Turnpike Underpass Overpass Viaduct
-Plaza Square Squares
+Plaza Square Squares Mansions
 """
 _STREET_ONLY = frozenset(_STREET_ONLY_TEXT.split())
 
@@ -372,15 +373,18 @@ _GIVEN_ONLY = 0.65
 _SURNAME_ONLY = 0.55
 
 
+# A house number, a numbered building ("24 Robinson Court, "), or a flat line just before.
 _ADDRESS_LINE = re.compile(
-    r"(?:\b\d+[A-Za-z]?,?[ ]*|(?:address|flat|studio|apartment|unit|suite)\b[^\n]*\n[ \t]*)\Z",
+    r"(?:\b\d+[A-Za-z]?,?[ ]*|\b\d+[A-Za-z]?[ ]+(?:[A-Za-z'-]+[ ]){1,2}"
+    r"(?:house|court|lodge|point|heights|mansions|tower|building|buildings|place),[ ]*"
+    r"|(?:address|flat|studio|apartment|unit|suite)\b[^\n]*\n[ \t]*)\Z",
     re.IGNORECASE,
 )
 
 
 def _address_like(norm: str, start: int) -> bool:
     """A house number or a flat line just before: "14 Terry Corner", "Flat 9\nMolly Lakes"."""
-    return _ADDRESS_LINE.search(norm, max(0, start - 48), start) is not None
+    return _ADDRESS_LINE.search(norm, max(0, start - 64), start) is not None
 
 
 def _street_name(norm: str, last: str, surnames: frozenset[str], *starts: int) -> bool:
@@ -454,6 +458,87 @@ def _run_lines(norm: str) -> list[tuple[int, int]]:
     return out
 
 
+# Headers over one part of a name; such columns hold single words ("Paula", "GREEN").
+_PART_HEADERS = frozenset(
+    {
+        "first name", "first names", "firstname", "forename", "forenames", "forename(s)",
+        "given name", "given names", "given name(s)", "last name", "lastname", "surname",
+        "surnames", "family name", "middle name", "middle names", "other names", "fname",
+        "lname", "maiden name", "preferred name", "known as",
+    }
+)  # fmt: skip
+# What a name column holds when it holds nobody: header repeats and placeholders.
+_PLACEHOLDERS = frozenset(
+    {
+        "Name", "Names", "Unknown", "None", "Nil", "Tbc", "Tba", "Redacted", "Withheld", "Test",
+        "Example", "Other", "Blank", "Empty",
+    }
+)  # fmt: skip
+_PART_HEADER_GATE = re.compile(
+    r"first[ _]?names?|forenames?|given[ _]names?|last[ _]?name|surname|family[ _]name"
+    r"|middle[ _]names?|other[ _]names|fname|lname|maiden[ _]name|preferred[ _]name|known[ _]as",
+    re.IGNORECASE,
+)
+_PART_CELL = re.compile(
+    f"(?:(?<=[,\t;|\n])|^)[ \"']*(?P<value>(?:{_RUN_WORD}|{_CAPS_WORD})"
+    f"(?:[ ](?:{_RUN_WORD}|{_CAPS_WORD})){{0,2}})[ \"']*(?=[,\t;|\r\n]|\\Z)",
+    re.MULTILINE,
+)
+
+
+def _column_parts(norm: str, surnames: frozenset[str]) -> Iterator[tuple[int, int, float]]:
+    """Cells under a first-name or surname header, one finding per cell, in any case."""
+    if _PART_HEADER_GATE.search(norm) is None:
+        return  # nearly every text: no such column
+    headers = ColumnHeaders(norm)
+    for cell in _PART_CELL.finditer(norm):
+        start, end = cell.span("value")
+        words = cell.group("value").split(" ")
+        if any(
+            # Title words are surnames too ("LORD", "King"); other stopwords are not.
+            (w in _STOP or w.capitalize() in _STOP or w.capitalize() in _PLACEHOLDERS)
+            and w.capitalize() not in surnames
+            and w.capitalize() not in _TITLES
+            for w in words
+        ):
+            continue
+        if any(d in norm[start:end] for d in _CELL_DELIMITERS):
+            continue
+        header = headers.cell(start).replace("-", " ").replace("_", " ")
+        if header in _PART_HEADERS:
+            yield start, end, _HEADER_SCORE
+
+
+# Birth or age data right after a single word: "reported that Joe (DOB 29/8/2015)".
+_DATA_CUE = re.compile(
+    r"[ \t]*[(,][ \t]*(?:dob\b|d\.o\.b|born\b|date[ ]of[ ]birth|aged?[ ]*:?[ ]*\d)",
+    re.IGNORECASE,
+)
+_WORD_BEFORE_CUE = re.compile(f"(?<![{_LETTER}'.-])(?:{_RUN_WORD})\\Z")
+_LOWER_WORD_BEFORE = re.compile(f"(?:^|[ \\t])[{_LOW}]+[ ]\\Z|(?:^|[\\n(])\\Z")
+
+
+def _forename_before_data(norm: str, given: frozenset[str]) -> Iterator[tuple[int, int, float]]:
+    for cue in _DATA_CUE.finditer(norm):
+        end = cue.start()
+        found = _WORD_BEFORE_CUE.search(norm, max(0, end - 32), end)
+        if found is None:
+            continue
+        start, word = found.start(), found.group()
+        if word in _STOP or word.lower() in _RELATIONS:
+            continue
+        if _LOWER_WORD_BEFORE.search(norm, max(0, start - 24), start) is None:
+            continue  # a capitalised word before: the run path decides
+        listed = word in given and word not in _AMBIGUOUS_GIVEN
+        if not listed and (
+            _sentence_initial(norm, start)
+            or word in _ORG_AFTER
+            or word.lower().endswith(_NOUN_ENDINGS)
+        ):
+            continue
+        yield start, end, _DATA_AFTER_SCORE
+
+
 _GAELIC_SURNAME = re.compile(f"(?:Mc|Mac|O'|Fitz)[{_UP}]")
 
 
@@ -461,6 +546,8 @@ def find_names(norm: str) -> Iterator[tuple[int, int, float]]:
     """Capitalised word runs holding a known given name or surname, trimmed to the name;
     and runs that personal data beside them marks as a name, listed or not."""
     given, surnames = _lexicon()
+    yield from _column_parts(norm, surnames)
+    yield from _forename_before_data(norm, given)
     evidence = _Evidence(norm, given, surnames)
     for a, b in _run_lines(norm):
         for run in _RUN.finditer(norm, a, b):
@@ -535,6 +622,8 @@ def _in_segment(
             and word not in _AMBIGUOUS_GIVEN
             and not _sentence_initial(norm, words[i][0])
             and not _street_name(norm, nxt, surnames, words[i][0], segment_start)
+            # "Boxing Day", "Nursing Home": an unlisted common noun before a surname word.
+            and not (word not in given and word.lower().endswith(_NOUN_ENDINGS))
         ):
             yield words[i][0], words[i + 1][1], _SURNAME_ONLY
             i += 2
@@ -549,7 +638,11 @@ _AFTER = re.compile(
     r"[ \t]*(?:[,(\[<;:][ \t]*|-[ \t]+)?(?:(?P<data>born\b|b\.[ ]?\d|n[e\u00e9]e[ ][A-Z]|dob\b"
     r"|d\.o\.b|date[ ]of[ ]birth|aged?[ ]*:?[ ]*\d|\d{1,3}[ ]?(?:yrs|years[ ]old|y/?o\b)"
     r"|who[ ](?:lives|lived|resides|resided|was[ ]born|is[ ]aged|is[ ]\d)"
-    r"|nhs[ ](?:no|number)|ni[ ](?:no|number)|nino\b|national[ ]insurance)"
+    r"|nhs[ ](?:no|number)|ni[ ](?:no|number)|nino\b|national[ ]insurance"
+    r"|\d{1,3},[ ]+(?:from|of)\b"
+    r"|(?:(?:senior[ ])?(?:social|key|case|support|youth|family[ ]support)[ ]worker|caseworker"
+    r"|health[ ]visitor|school[ ]nurse|safeguarding[ ]lead|dsl|teacher|head[ ]?teacher"
+    r"|police[ ]officer|team[ ]manager|practitioner|advocate|interpreter)\))"
     r"|(?:mailto:)?(?P<local>[a-z0-9._%+'-]{1,64})@[a-z0-9-]+(?:\.[a-z0-9-]+)+)",
     re.IGNORECASE,
 )
