@@ -392,3 +392,24 @@ def test_nothing_inspected_is_not_low_risk() -> None:
     assert risk.level is RiskLevel.MEDIUM
     assert "could not be scanned" in risk.reasons[0]
     assert total_risk([], unreadable=0).level is RiskLevel.LOW
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Diagnosed with depression; mental health referral. Romanian national, Roma family.",
+        "Looked-after child at school; foster carer and birth mother attended.",
+        "CONVICTION: none. Prison-free. Convicted? DBS check pending. police,court",
+        "healthy unionised offenders-x childish, then court",
+        "تم تشخيصه بالاكتئاب وللأطفال حماية الطفل",
+    ],
+)
+def test_topic_hits_are_the_same_with_or_without_hyperscan(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from breachguard.assess import signals
+
+    fast = signals.topic_hits(text)
+    monkeypatch.setattr(signals, "_ascii_terms", lambda: None)
+    assert signals.topic_hits(text) == fast
+    assert fast  # every text above holds at least one term

@@ -583,3 +583,54 @@ def test_mutated_files_only_give_documents_or_errors(
 @given(data=st.binary(max_size=2048), name=st.sampled_from(sorted(SAMPLES)))
 def test_random_bytes_only_give_documents_or_errors(data: bytes, name: str) -> None:
     read(data, name)
+
+
+# The fast path for CSV without quotes must read exactly what the csv module reads.
+_PLAIN_CSV = [
+    "name,email\nAna Lee,ana@example.com\n",
+    "name,email\r\nAna Lee,ana@example.com\r\n\r\n , \r\nBo Kim,\r\n",
+    "a;b;c\n;;\n x ; y ;z\n\n",
+    "a|b\tc|d\n|\n\t|e",
+    "name\temail\n\t\nAna Lee\tana@example.com",
+]
+
+
+@pytest.mark.parametrize("text", _PLAIN_CSV)
+@pytest.mark.parametrize("budget", [0, 5, 12, 16, 17, 18, 40, 10_000])
+def test_unquoted_csv_reads_as_the_csv_module_reads_it(text: str, budget: int) -> None:
+    from breachguard.extract.formats import delimited
+
+    delimiter = next(d for d in (";", "|", "\t", ",") if d in text.splitlines()[0])
+    ctx = Context(("a.csv",), Limits(max_text_chars=budget))
+    plain = delimited._plain_lines(text, delimiter, ctx)
+    assert plain is not None
+    assert plain == delimited._parsed_lines(text, delimiter, ctx)
+
+
+@pytest.mark.parametrize(
+    "text", ['name,note\nAna,"a, b"\n', "name,note\rAna,x\r", "a,b\r\nc,d\re,f\n"]
+)
+def test_quoted_or_cr_csv_goes_through_the_csv_module(text: str) -> None:
+    from breachguard.extract.formats import delimited
+
+    assert delimited._plain_lines(text, ",", Context(("a.csv",), Limits())) is None
+
+
+def test_csv_cut_at_the_text_limit_keeps_the_row_that_passes_it() -> None:
+    data = b"name,email\r\nAna Lee,ana@example.com\r\nBo Kim,bo@example.com\r\n"
+    ctx = Context(("a.csv",), Limits(max_text_chars=20))
+    items = list(next(f for f in FORMATS if f.name == "csv").read(data, ctx))
+    doc = items[0]
+    assert isinstance(doc, Document)
+    assert doc.text == "name\temail\nAna Lee\ta"
+    assert doc.tables[0].rows == (("name", "email"), ("Ana Lee", "ana@example.com"))
+    assert isinstance(items[1], ExtractionError)
+
+
+def test_text_with_a_few_control_bytes_is_text_and_with_many_is_not() -> None:
+    from breachguard.extract.formats.text import looks_like_text
+
+    body = b"Dear Ana, your appointment is on Monday.\n" * 50
+    assert looks_like_text(body + b"\x01")
+    assert not looks_like_text(body + b"\x01" * 200)
+    assert looks_like_text("Dear Ana, see you soon.\n".encode("utf-16-le") * 20)

@@ -372,13 +372,12 @@ def _read(table: Table, rest: list[str] | None) -> TableReading:
     people_rows = sum(map(any, zip(*identifying, strict=True))) if identifying else 0
     if rest is not None:
         rest.extend("\t".join(row) for row in table.rows[: header_index + 1])
-        kept = [
-            [c if not h else "" for c, h in zip(cells[i], held[i], strict=True)]
-            if i in held
-            else cells[i]
-            for i in range(width)
-        ]
-        rest.extend(line for line in map("\t".join, zip(*kept, strict=True)) if line.strip("\t"))
+        kept = [_unheld(cells[i], held[i]) if i in held else cells[i] for i in range(width)]
+        # A table whose every cell was counted leaves only empty lines: skip building them.
+        if any(any(column) for column in kept):
+            rest.extend(
+                line for line in map("\t".join, zip(*kept, strict=True)) if line.strip("\t")
+            )
     header_row = table.rows[header_index]
     return TableReading(
         rows=len(data_rows),
@@ -386,6 +385,15 @@ def _read(table: Table, rest: list[str] | None) -> TableReading:
         entities=counts,
         columns={header_row[i]: e for i, e in columns.items()},
     )
+
+
+def _unheld(cells: Sequence[str], marks: list[bool]) -> Sequence[str]:
+    """The column with the cells it holds blanked; a column held throughout is all blanks."""
+    if all(marks):
+        return [""] * len(cells)
+    if not any(marks):
+        return cells
+    return [c if not h else "" for c, h in zip(cells, marks, strict=True)]
 
 
 def _column_holds(entity: str, cells: tuple[str, ...]) -> list[bool]:
@@ -398,13 +406,19 @@ def _column_holds(entity: str, cells: tuple[str, ...]) -> list[bool]:
     """
     marks: list[bool] = []
     confirmed = rejected = 0
+    # cell_holds(entity, value) and cell_holds(..., confirm=False) in one step: the shape test
+    # once, then the validators only for cells of the right shape.
+    shape = _shape_check(entity)
+    checks = _validators(entity)
     for n, value in enumerate(cells):
         if confirmed >= CONFIRM_SAMPLE and rejected <= confirmed * CONFIRM_TOLERANCE:
             marks.extend(_shape_marks(entity, cells[n:]))
             return marks
-        if not cell_holds(entity, value, confirm=False):
+        if not shape(value):
             marks.append(False)
-        elif cell_holds(entity, value):
+        elif not checks or any(
+            _safe(check, normalize(value.strip())) is not False for check in checks
+        ):
             confirmed += 1
             marks.append(True)
         else:
@@ -466,5 +480,7 @@ _SURE: dict[str, _Sure] = {
     "PASSPORT_NUMBER": _Sure.of(r"[A-Za-z]{0,3}[0-9]{6,9}|[A-Za-z]{1,3}[0-9]{5}"),
     "DATE_OF_BIRTH": _Sure.of(r"[0-9]{1,4}[/.\-][0-9]{1,2}[/.\-][0-9]{1,4}"),
     "EMAIL_ADDRESS": _Sure.of(r"[^@\s]+@[^@\s]+\.[^@\s]{2,}"),
-    "PHONE_NUMBER": _Sure.of(r"\+?[0-9](?:[ ()\-]{0,2}[0-9]){6,14}"),
+    # The first form (a code, one space or hyphen, the number) is the common one and checked
+    # far faster than the general second form, which it is a case of.
+    "PHONE_NUMBER": _Sure.of(r"\+?[0-9]{2,5}[ \-]?[0-9]{5,8}|\+?[0-9](?:[ ()\-]{0,2}[0-9]){6,14}"),
 }

@@ -7,6 +7,7 @@ docs/scan-report.md.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -95,10 +96,14 @@ def read_document(doc: Document) -> Reading:
 def _text_is_tables(text: str, tables: Sequence[Table]) -> bool:
     # Readers write a row as its cells joined by tabs, some with trailing empty cells dropped;
     # anything else in the text (prose around an HTML table, a cut) keeps the whole text.
-    lines = ["\t".join(row) for table in tables for row in table.rows]
+    lines = list(map("\t".join, itertools.chain.from_iterable(t.rows for t in tables)))
     if text == "\n".join(lines):
         return True
-    return text == "\n".join(line.rstrip("\t") for line in lines)
+    return text == "\n".join(map(_rstrip_tabs, lines))
+
+
+def _rstrip_tabs(line: str) -> str:
+    return line.rstrip("\t")
 
 
 def assess_document(

@@ -14,8 +14,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 import ahocorasick
+
+_hyperscan: Any
+try:
+    import hyperscan as _hyperscan
+except ImportError:  # optional: the automaton finds the same terms, more slowly
+    _hyperscan = None
 
 HEALTH = "health"
 ETHNIC_ORIGIN = "ethnic origin"
@@ -173,9 +180,11 @@ def _is_arabic_letter(ch: str) -> bool:
     return "\u0621" <= ch <= "\u064a" or "\u0671" <= ch <= "\u06d3"
 
 
+Entry = tuple[int, tuple[tuple[str, int], ...]]  # a term's length, and its (topic, weight)s
+
+
 @cache
-def _automaton() -> ahocorasick.Automaton:
-    automaton = ahocorasick.Automaton()
+def _entries() -> dict[str, Entry]:
     entries: dict[str, list[tuple[str, int]]] = {}
     for topic in TOPICS:
         for words, weight in ((topic.strong, _STRONG_WEIGHT), (topic.weak, 1)):
@@ -184,10 +193,50 @@ def _automaton() -> ahocorasick.Automaton:
                 if _is_arabic_letter(key[0]) and key.startswith(_ARABIC_ARTICLE) and len(key) > 4:
                     key = key[len(_ARABIC_ARTICLE) :]  # the prefix rule puts the article back
                 entries.setdefault(key, []).append((topic.name, weight))
-    for key, hits in entries.items():
-        automaton.add_word(key, (len(key), tuple(dict(hits).items())))
+    return {key: (len(key), tuple(dict(hits).items())) for key, hits in entries.items()}
+
+
+@cache
+def _automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key, entry in _entries().items():
+        automaton.add_word(key, entry)
     automaton.make_automaton()
     return automaton
+
+
+@cache
+def _ascii_terms() -> tuple[Any, tuple[Entry, ...]] | None:
+    """The ASCII terms as one Hyperscan database (several times faster than the automaton on
+    a large text), with each term's entry by id; None without Hyperscan."""
+    if _hyperscan is None:
+        return None
+    terms = [(key, entry) for key, entry in _entries().items() if key.isascii()]
+    database = _hyperscan.Database(mode=_hyperscan.HS_MODE_BLOCK)
+    database.compile(
+        # Every byte escaped: the terms are literals, whatever punctuation they hold.
+        expressions=["".join(f"\\x{b:02x}" for b in key.encode()).encode() for key, _ in terms],
+        ids=list(range(len(terms))),
+        elements=len(terms),
+        flags=[0] * len(terms),
+    )
+    return database, tuple(entry for _, entry in terms)
+
+
+def _matches(lowered: str) -> list[tuple[int, Entry]]:
+    """Where each term ends in ``lowered`` (the index after its last character), every match."""
+    terms = _ascii_terms() if lowered.isascii() else None
+    if terms is None:
+        return [(end + 1, entry) for end, entry in _automaton().iter(lowered)]
+    # ASCII text holds no Arabic term, and its byte offsets are its character offsets.
+    database, entries = terms
+    found: list[tuple[int, Entry]] = []
+
+    def on_match(index: int, _start: int, end: int, _flags: int, _context: object) -> None:
+        found.append((end, entries[index]))
+
+    database.scan(lowered.encode("ascii"), match_event_handler=on_match)
+    return found
 
 
 def _left_ok(text: str, start: int, arabic: bool) -> bool:
@@ -231,11 +280,11 @@ def topic_hits(text: str) -> dict[str, tuple[int, int]]:
     if len(lowered) != len(text):  # a few characters change length when lower-cased
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     matches: list[tuple[int, int, tuple[tuple[str, int], ...]]] = []
-    for end_index, (length, hits) in _automaton().iter(lowered):
-        start = end_index - length + 1
+    for end, (length, hits) in _matches(lowered):
+        start = end - length
         arabic = _is_arabic_letter(lowered[start])
-        if _left_ok(lowered, start, arabic) and _right_ok(lowered, end_index + 1, arabic):
-            matches.append((start, end_index + 1, hits))
+        if _left_ok(lowered, start, arabic) and _right_ok(lowered, end, arabic):
+            matches.append((start, end, hits))
     strong: Counter[str] = Counter()
     weak: Counter[str] = Counter()
     covered = 0

@@ -113,15 +113,25 @@ def _rows(
     cells: Iterator[Sequence[object]], ctx: Context, sink: Collector
 ) -> tuple[tuple[str, ...], ...]:
     rows: list[tuple[str, ...]] = []
+    lines: list[str] = []
+    # The sheet's lines go to the sink in one piece: the same text and the same cut as adding
+    # them one by one (the sheet's first line has no separator before it), at one call a sheet.
+    budget = sink.remaining
+    used = -1
     for n, raw in enumerate(cells):
         if n % _CHECK_EVERY == 0:
             ctx.check()
-        row = tuple(cell_text(v) for v in raw)
+        row = tuple(map(cell_text, raw))
         if not any(row):
             continue
         rows.append(row)
-        if not sink.add("\t".join(row).rstrip("\t")):
+        line = "\t".join(row).rstrip("\t")
+        lines.append(line)
+        used += len(line) + 1
+        if used > budget:  # the line that passes the limit is the last kept (cut short)
             break
+    if lines:
+        sink.add("\n".join(lines))
     return tuple(rows)
 
 

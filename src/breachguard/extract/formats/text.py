@@ -7,6 +7,7 @@ encoding detected) and ``Collector`` (gathers text up to ``scan.max_text_chars``
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterator
 
 from charset_normalizer import from_bytes
@@ -42,6 +43,9 @@ _SHORT = 512
 _MULTIBYTE = ("cp932", "shift_jis", "euc", "gb", "big5", "cp949", "cp950", "iso2022", "johab", "hz")
 _CONTROL = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1A, 0x1B}
 _MAX_CONTROL_SHARE = 0.01
+# The same set as a regex and as bytes to delete: counted in C rather than a step per character.
+_CONTROL_CHARS = re.compile("[" + "".join(f"\\x{c:02x}" for c in sorted(_CONTROL)) + "\ufffd]")
+_CONTROL_BYTES = bytes(sorted(_CONTROL))
 
 
 def bom_encoding(data: bytes) -> tuple[str, int] | None:
@@ -57,8 +61,8 @@ def _utf16_without_bom(head: bytes) -> str | None:
     pairs = len(head) // 2
     if pairs < 2:
         return None
-    odd = sum(1 for i in range(1, pairs * 2, 2) if head[i] == 0)
-    even = sum(1 for i in range(0, pairs * 2, 2) if head[i] == 0)
+    odd = head[1 : pairs * 2 : 2].count(0)
+    even = head[0 : pairs * 2 : 2].count(0)
     if odd >= pairs * 0.3 and even <= pairs * 0.02:
         return "utf-16-le"
     if even >= pairs * 0.3 and odd <= pairs * 0.02:
@@ -69,7 +73,7 @@ def _utf16_without_bom(head: bytes) -> str | None:
 def _mostly_text(text: str) -> bool:
     if not text:
         return True
-    controls = sum(1 for ch in text if ord(ch) in _CONTROL or ch == "\ufffd")
+    controls = len(_CONTROL_CHARS.findall(text))
     return controls <= len(text) * _MAX_CONTROL_SHARE
 
 
@@ -101,7 +105,7 @@ def looks_like_text(data: bytes) -> bool:
     if as_utf8 is not None:
         return _mostly_text(as_utf8)
     # A single-byte code page: every byte decodes, so judge by the share of control bytes.
-    controls = sum(1 for b in head if b in _CONTROL)
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return controls <= len(head) * _MAX_CONTROL_SHARE
 
 
