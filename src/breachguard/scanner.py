@@ -310,7 +310,7 @@ def _run_local(
         context = multiprocessing.get_context("forkserver")
         # Each worker then starts from the fork server: import the readers and the engine there
         # once (takes effect when the server starts) rather than in every worker.
-        context.set_forkserver_preload([__name__, "breachguard.extract.formats"])
+        context.set_forkserver_preload(["breachguard._warm_worker"])
     slots: list[FileResult | None] = [None] * len(targets)
     with ProcessPoolExecutor(
         max_workers=min(jobs, len(targets)), mp_context=context, initializer=_start_worker
