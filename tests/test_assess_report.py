@@ -413,3 +413,21 @@ def test_topic_hits_are_the_same_with_or_without_hyperscan(
     monkeypatch.setattr(signals, "_ascii_terms", lambda: None)
     assert signals.topic_hits(text) == fast
     assert fast  # every text above holds at least one term
+
+
+def test_topic_words_inside_names_and_streets_are_not_signals() -> None:
+    from breachguard import analyze
+    from breachguard.extract import Document
+
+    text = "\n".join(
+        f"Dear Mr {surname}, we will visit you at 4 Church Road on Monday."
+        for surname in ("Foster", "Christian", "Bishop", "Child", "Foster")
+    )
+    doc = Document(text, ("letters.txt",), "text")
+    report = assess_document(doc, analyze(text))
+    assert report.special_categories == {}
+    adoption = "The adoption panel met; the adopted child and foster carer attended."
+    signals = assess_document(
+        Document(adoption, ("note.txt",), "text"), analyze(adoption)
+    ).special_categories
+    assert signals

@@ -133,7 +133,9 @@ def assess_document(
             counts[entity] = max(counts[entity], n)
     entities = dict(sorted((e, n) for e, n in counts.items() if n))
     people = estimate_people(reading.tables, findings)
-    special = special_categories(doc.text)
+    special = special_categories(
+        _without_names(reading.text if reading.split else doc.text, findings)
+    )
     return DocumentReport(
         origin=doc.origin,
         kind=doc.kind,
@@ -146,6 +148,26 @@ def assess_document(
         errors=tuple(notes),
         size=doc.size or len(doc.text),
     )
+
+
+# Names and street names hold topic words ("Mr Foster", "Christian Doe", "Church Road") that say
+# nothing about the person's health, faith or family; signals are read around them.
+_NOT_TOPICS = frozenset({"PERSON", "STREET_ADDRESS"})
+
+
+def _without_names(text: str, findings: Sequence[Finding]) -> str:
+    spans = sorted((f.start, f.end) for f in findings if f.entity in _NOT_TOPICS)
+    if not spans:
+        return text
+    pieces: list[str] = []
+    last = 0
+    for start, end in spans:
+        if start < last:
+            continue
+        pieces += [text[last:start], " " * (end - start)]
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def combine(reports: Iterable[DocumentReport], errors: Iterable[ExtractionError] = ()) -> Report:

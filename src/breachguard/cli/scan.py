@@ -131,7 +131,7 @@ def report_table(report: Report, console: Console) -> None:
         console.print(errors)
     t = report.total
     console.print(
-        f"{t.documents:,} documents, {t.errors:,} could not be scanned;"
+        f"{t.documents:,} document{'' if t.documents == 1 else 's'}, {t.errors:,} could not be scanned;"
         f" {t.people.count:,} people affected ({t.people.method})."
     )
     if t.special_categories:
