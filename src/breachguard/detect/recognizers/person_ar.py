@@ -445,12 +445,41 @@ def _skip_spaces(norm: str, pos: int) -> int:
     return pos
 
 
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+
+
+def _arabic_lines(norm: str) -> list[tuple[int, int]]:
+    """Lines holding Arabic letters, each with the line before it (a "Mr" or "Name:" that ends a
+    line may introduce the name on the next): mixed mail is mostly English, and walking the
+    automaton over it costs more than finding the Arabic lines."""
+    regions: list[tuple[int, int]] = []
+    position = 0
+    while (letter := _ARABIC_LETTER.search(norm, position)) is not None:
+        line_start = norm.rfind("\n", 0, letter.start()) + 1
+        start = norm.rfind("\n", 0, max(0, line_start - 1)) + 1 if line_start else 0
+        end = norm.find("\n", letter.end())
+        end = len(norm) if end < 0 else end
+        if regions and start <= regions[-1][1]:
+            regions[-1] = (regions[-1][0], end)
+        else:
+            regions.append((start, end))
+        position = end
+    return regions
+
+
 def _anchors(norm: str) -> list[tuple[int, int, int]]:
     """(start, end, kind) of whole-word anchors, longest first at each start."""
     found: list[tuple[int, int, int]] = []
     size = len(norm)
     letters = _WORD_CHARS
-    for last, (kind, length) in _automaton().iter(norm):
+    automaton = _automaton()
+    # Slices, not iter(norm, a, b): the automaton converts its whole argument on every call.
+    matches = (
+        (a + last, value)
+        for a, b in _arabic_lines(norm)
+        for last, value in automaton.iter(norm[a:b])
+    )
+    for last, (kind, length) in matches:
         start = last - length + 1
         end = last + 1
         if end < size and norm[end] in letters and norm[end - 1] != ".":

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib.resources import files
 
-from breachguard.detect.columns import ColumnHeaders
+from breachguard.detect.columns import HEADER_REACH, ColumnHeaders
 from breachguard.detect.recognizer import Pattern, Recognizer
 
 try:  # pragma: no cover - exercised by whichever wheel is installed
@@ -486,12 +486,20 @@ _PART_CELL = re.compile(
 )
 
 
-def _column_parts(norm: str, surnames: frozenset[str]) -> Iterator[tuple[int, int, float]]:
+def _column_parts(
+    norm: str, surnames: frozenset[str], low: str | None
+) -> Iterator[tuple[int, int, float]]:
     """Cells under a first-name or surname header, one finding per cell, in any case."""
-    if _PART_HEADER_GATE.search(norm) is None:
-        return  # nearly every text: no such column
+    if low is None:
+        if _PART_HEADER_GATE.search(norm) is None:
+            return
+        regions = [(0, len(norm))]
+    else:
+        regions = _below_header_words(low)
+        if not regions:
+            return  # nearly every text: no such column
     headers = ColumnHeaders(norm)
-    for cell in _PART_CELL.finditer(norm):
+    for cell in (c for a, b in regions for c in _PART_CELL.finditer(norm, a, b)):
         start, end = cell.span("value")
         words = cell.group("value").split(" ")
         if any(
@@ -509,6 +517,32 @@ def _column_parts(norm: str, surnames: frozenset[str]) -> Iterator[tuple[int, in
             yield start, end, _HEADER_SCORE
 
 
+def _below_header_words(low: str) -> list[tuple[int, int]]:
+    """The lines a delimited header holding a name-part word can reach (what ColumnHeaders
+    sees). Every such word holds "name" or is "known as": two substring searches, then a look
+    at the few lines that have them."""
+    regions: list[tuple[int, int]] = []
+    for key in ("name", "known as"):
+        at = low.find(key)
+        while at >= 0:
+            line_start = low.rfind("\n", 0, at) + 1
+            line_end = low.find("\n", at)
+            if line_end < 0:
+                break
+            line = low[line_start:line_end]
+            if any(d in line for d in ",\t;|") and _PART_HEADER_GATE.search(line):
+                stop = low.find("\n", min(len(low), line_end + HEADER_REACH + 1))
+                regions.append((line_end + 1, len(low) if stop < 0 else stop))
+            at = low.find(key, line_end)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(regions):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 # Birth or age data right after a single word: "reported that Joe (DOB 29/8/2015)".
 _DATA_CUE = re.compile(
     r"[ \t]*[(,][ \t]*(?:dob\b|d\.o\.b|born\b|date[ ]of[ ]birth|aged?[ ]*:?[ ]*\d)",
@@ -518,9 +552,28 @@ _WORD_BEFORE_CUE = re.compile(f"(?<![{_LETTER}'.-])(?:{_RUN_WORD})\\Z")
 _LOWER_WORD_BEFORE = re.compile(f"(?:^|[ \\t])[{_LOW}]+[ ]\\Z|(?:^|[\\n(])\\Z")
 
 
-def _forename_before_data(norm: str, given: frozenset[str]) -> Iterator[tuple[int, int, float]]:
-    for cue in _DATA_CUE.finditer(norm):
+# The same cue in lower-cased text, starting on its bracket or comma: a literal class sre can
+# skip to, many times faster than the ignore-case form over prose.
+_DATA_CUE_LOWER = re.compile(
+    r"[(,][ \t]*(?:dob\b|d\.o\.b|born\b|date[ ]of[ ]birth|aged?[ ]*:?[ ]*\d)"
+)
+
+
+def _cue_ends(norm: str, low: str | None) -> Iterator[int]:
+    if low is None:
+        yield from (cue.start() for cue in _DATA_CUE.finditer(norm))
+        return
+    for cue in _DATA_CUE_LOWER.finditer(low):
         end = cue.start()
+        while end > 0 and norm[end - 1] in " \t":
+            end -= 1
+        yield end
+
+
+def _forename_before_data(
+    norm: str, given: frozenset[str], low: str | None
+) -> Iterator[tuple[int, int, float]]:
+    for end in _cue_ends(norm, low):
         found = _WORD_BEFORE_CUE.search(norm, max(0, end - 32), end)
         if found is None:
             continue
@@ -546,8 +599,11 @@ def find_names(norm: str) -> Iterator[tuple[int, int, float]]:
     """Capitalised word runs holding a known given name or surname, trimmed to the name;
     and runs that personal data beside them marks as a name, listed or not."""
     given, surnames = _lexicon()
-    yield from _column_parts(norm, surnames)
-    yield from _forename_before_data(norm, given)
+    low: str | None = norm.lower()
+    if low is not None and len(low) != len(norm):
+        low = None  # a few letters lower-case to two characters; offsets would drift
+    yield from _column_parts(norm, surnames, low)
+    yield from _forename_before_data(norm, given, low)
     evidence = _Evidence(norm, given, surnames)
     for a, b in _run_lines(norm):
         for run in _RUN.finditer(norm, a, b):
