@@ -53,23 +53,7 @@ from stdnum import iban as stdnum_iban
 from stdnum import luhn
 from stdnum.gb import nhs as stdnum_nhs
 
-ENTITIES = (
-    "PERSON",
-    "DATE_OF_BIRTH",
-    "NATIONALITY",
-    "PASSPORT_NUMBER",
-    "UK_NINO",
-    "UK_NHS",
-    "UK_DRIVING_LICENCE",
-    "EMAIL_ADDRESS",
-    "PHONE_NUMBER",
-    "STREET_ADDRESS",
-    "UK_POSTCODE",
-    "IBAN_CODE",
-    "UK_BANK_ACCOUNT",
-    "CREDIT_CARD",
-    "IP_ADDRESS",
-)
+from breachguard.detect.categories import ENTITIES
 
 Prediction = tuple[str, int, int]
 Analyzer = Callable[[str, str], Sequence[Prediction]]
