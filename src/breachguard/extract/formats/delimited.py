@@ -19,7 +19,7 @@ from breachguard.extract.formats.text import (
     SNIFF_BYTES,
     Collector,
     decode,
-    looks_like_text,
+    decoded_head,
     read_text,
 )
 
@@ -58,10 +58,7 @@ def delimiter_of(sample: str, complete: bool) -> str | None:
 def _sniffer(tab: bool) -> Callable[[bytes], bool]:
     def sniff(data: bytes) -> bool:
         try:
-            head = data[:SNIFF_BYTES]
-            if not looks_like_text(head):
-                return False
-            text = decode(head)
+            text = decoded_head(data)
             if text is None:
                 return False
             delimiter = delimiter_of(text, complete=len(data) <= SNIFF_BYTES)

@@ -16,7 +16,7 @@ from breachguard.extract.formats.text import (
     SNIFF_BYTES,
     Collector,
     decode,
-    looks_like_text,
+    decoded_head,
     read_text,
 )
 
@@ -110,10 +110,7 @@ def _read(data: bytes, ctx: Context) -> Iterator[Item]:
 
 def _sniff(data: bytes) -> bool:
     try:
-        head = data[:SNIFF_BYTES]
-        if not looks_like_text(head):
-            return False
-        text = decode(head)
+        text = decoded_head(data)
         if text is None:
             return False
         stripped = text.lstrip()

@@ -130,6 +130,12 @@ def detect_encoding(data: bytes) -> str | None:
     return encoding
 
 
+def decoded_head(data: bytes) -> str | None:
+    """The start of ``data`` as text, or None when it is not text: what text sniffers look at."""
+    head = data[:SNIFF_BYTES]
+    return decode(head) if looks_like_text(head) else None
+
+
 def decode(data: bytes, declared: str | None = None) -> str | None:
     """``data`` as text (BOM, then ``declared``, then detection), or None if it is not text."""
     bom = bom_encoding(data)
