@@ -14,11 +14,26 @@ from dataclasses import dataclass, field
 
 ANY_LANGUAGE = "*"
 
+# Arabic letters and their harakat; \b knows ASCII words only (as hyperscan does), so Arabic words
+# are bounded with these look-arounds, which prefilters then leave out (``without``).
+ARABIC_LETTERS = "\u0621-\u0652\u0670"
+NOT_ARABIC_AFTER = f"(?![{ARABIC_LETTERS}])"
+NOT_ARABIC_BEFORE = f"(?<![{ARABIC_LETTERS}])"
+
 Validator = Callable[[str], bool | None]
 """Given the candidate's (normalised) text: True confirms it, False rejects it, None can't tell."""
 
 Finder = Callable[[str], Iterable[tuple[int, int, float]]]
 """Given the whole normalised text: ``(start, end, score)`` for each candidate found."""
+
+
+def without(regex: str, *parts: str) -> str:
+    """``regex`` with each of ``parts`` (look-arounds) removed, in order, so a part that holds
+    another must come first: a superset of its matches that hyperscan can compile, for
+    ``Pattern.prefilter``."""
+    for part in parts:
+        regex = regex.replace(part, "")
+    return regex
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,14 @@ two parts together, a P.O. box or a numbered street are an address by themselves
 
 from __future__ import annotations
 
-from breachguard.detect.recognizer import Pattern, Recognizer
+from breachguard.detect.recognizer import (
+    ARABIC_LETTERS,
+    NOT_ARABIC_AFTER,
+    NOT_ARABIC_BEFORE,
+    Pattern,
+    Recognizer,
+    without,
+)
 
 # Words that end a street's name and say so by themselves ("Road", "Mews", "Crescent").
 _STREET_TYPES = (
@@ -108,23 +115,20 @@ _UK_BUILDING = (
 # street is not cut off after the building ("24 McDonald Point" alone is a place-word street).
 _UK_NUMBERED_BUILDING = rf"(?P<value>{_HOUSE_NUMBER}{_BUILDING}{_SEPARATOR}{_ANY_STREET})"
 
-_AR = "\u0621-\u0652\u0670"  # letters and their harakat
-_NOT_AR_AFTER = f"(?![{_AR}])"
-_NOT_AR_BEFORE = f"(?<![{_AR}])"
 _NOT_VIA = "(?<!عن )"  # عن طريق is "by way of", not a road
-_NOT_STOP = f"(?!(?:في|من|على|إلى|الى|عن|مع|قرب|بجوار|بالقرب|و|ثم|حيث|الذي|التي){_NOT_AR_AFTER})"
-_AR_WORD = f"{_NOT_STOP}[{_AR}]+"
+_NOT_STOP = f"(?!(?:في|من|على|إلى|الى|عن|مع|قرب|بجوار|بالقرب|و|ثم|حيث|الذي|التي){NOT_ARABIC_AFTER})"
+_AR_WORD = f"{_NOT_STOP}[{ARABIC_LETTERS}]+"
 _AR_NAME = rf"(?:\d{{1,4}}|{_AR_WORD}(?:[ \t]+{_AR_WORD}){{0,2}})"
-_AR_STREET_NAMED = rf"{_NOT_AR_BEFORE}{_NOT_VIA}(?:(?:شارع|طريق)[ \t]+|ش\.[ \t]*){_AR_NAME}"
+_AR_STREET_NAMED = rf"{NOT_ARABIC_BEFORE}{_NOT_VIA}(?:(?:شارع|طريق)[ \t]+|ش\.[ \t]*){_AR_NAME}"
 _AR_STREET = rf"(?:\d{{1,4}}[ \t]+)?{_AR_STREET_NAMED}"
-_AR_DISTRICT = rf"{_NOT_AR_BEFORE}حي[ \t]+ال[{_AR}]+(?:[ \t]+{_AR_WORD})?"
+_AR_DISTRICT = rf"{NOT_ARABIC_BEFORE}حي[ \t]+ال[{ARABIC_LETTERS}]+(?:[ \t]+{_AR_WORD})?"
 _AR_NUMBERED = (
-    rf"{_NOT_AR_BEFORE}(?:مبنى|مبني|عمارة|عماره|بناية|بنايه|برج|شقة|شقه|فيلا|منزل|الطابق|طابق"
+    rf"{NOT_ARABIC_BEFORE}(?:مبنى|مبني|عمارة|عماره|بناية|بنايه|برج|شقة|شقه|فيلا|منزل|الطابق|طابق"
     r"|الدور|دور)(?:[ \t]+رقم)?[ \t]*:?[ \t]*\d{1,5}\b"
 )
 _AR_POBOX = (
-    rf"{_NOT_AR_BEFORE}(?:ص[ \t]?\.[ \t]?ب\.?|صندوق[ \t]+(?:ال)?بريد)[ \t]*:?[ \t]*\d{{1,7}}\b"
-    rf"|{_NOT_AR_BEFORE}(?:ال)?رمز[ \t]+(?:ال)?بريدي[ \t]*:?[ \t]*\d{{5}}\b"
+    rf"{NOT_ARABIC_BEFORE}(?:ص[ \t]?\.[ \t]?ب\.?|صندوق[ \t]+(?:ال)?بريد)[ \t]*:?[ \t]*\d{{1,7}}\b"
+    rf"|{NOT_ARABIC_BEFORE}(?:ال)?رمز[ \t]+(?:ال)?بريدي[ \t]*:?[ \t]*\d{{5}}\b"
 )
 _AR_PART = f"(?:{_AR_POBOX}|{_AR_NUMBERED}|{_AR_STREET}|{_AR_DISTRICT})"
 _AR_SEPARATOR = r"[ \t]*(?:[,\-]|\r?\n)?[ \t]*"
@@ -134,16 +138,19 @@ _AR_STRONG_PART = (
     rf"|{_AR_STREET_NAMED}[ \t]*,?[ \t]*(?:رقم[ \t]*)?\d{{1,4}}\b"
 )
 
-
-def _without_lookarounds(regex: str) -> str:
-    """A hyperscan-compatible superset: the same regex with its look-arounds removed."""
-    for lookaround in (_THEN_POSTCODE, _NOT_STOP, _NOT_AR_AFTER, _NOT_AR_BEFORE, _NOT_VIA):
-        regex = regex.replace(lookaround, "")
-    return regex
+# What prefilters leave out: look-arounds hyperscan cannot compile. Outer ones first: _NOT_STOP
+# holds NOT_ARABIC_AFTER, and removing that first would leave the rest of _NOT_STOP behind.
+_LOOKAROUNDS = (
+    _THEN_POSTCODE,
+    _NOT_STOP,
+    NOT_ARABIC_AFTER,
+    NOT_ARABIC_BEFORE,
+    _NOT_VIA,
+)
 
 
 def _pattern(regex: str, score: float, name: str) -> Pattern:
-    return Pattern(regex, score, name, prefilter=_without_lookarounds(regex))
+    return Pattern(regex, score, name, prefilter=without(regex, *_LOOKAROUNDS))
 
 
 _CONTEXT = (

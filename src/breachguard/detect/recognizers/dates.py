@@ -15,11 +15,20 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from breachguard.detect.recognizer import Pattern, Recognizer
+from breachguard.detect.recognizer import (
+    ARABIC_LETTERS,
+    NOT_ARABIC_AFTER,
+    NOT_ARABIC_BEFORE,
+    Pattern,
+    Recognizer,
+    without,
+)
 
-_AR = "\u0621-\u0652\u0670"  # letters and their harakat
-_NOT_AR_AFTER = f"(?![{_AR}])"
-_NOT_AR_BEFORE = f"(?<![{_AR}])"
+# What prefilters leave out: look-arounds hyperscan cannot compile.
+_LOOKAROUNDS = (
+    NOT_ARABIC_AFTER,
+    NOT_ARABIC_BEFORE,
+)
 
 _EN_MONTHS = (
     ("january", 1), ("february", 2), ("march", 3), ("april", 4), ("may", 5), ("june", 6),
@@ -77,8 +86,8 @@ def _names(pairs: tuple[tuple[str, int], ...], arabic: bool) -> str:
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[34]\d\d|19\d\d|20\d\d)"
 _EN_MONTH = rf"(?:{_names(_EN_MONTHS, False)})\.?"
-_AR_MONTH = f"(?:{_names(_AR_MONTHS + _HIJRI_MONTHS, True)}){_NOT_AR_AFTER}"
-_ERA = rf"(?:[ \t]?(?:هـ|ه|م){_NOT_AR_AFTER})?"
+_AR_MONTH = f"(?:{_names(_AR_MONTHS + _HIJRI_MONTHS, True)}){NOT_ARABIC_AFTER}"
+_ERA = rf"(?:[ \t]?(?:هـ|ه|م){NOT_ARABIC_AFTER})?"
 
 _DATE = (
     r"(?:"
@@ -99,7 +108,7 @@ _LABEL_EN = (
     r"|[,(][ \t]*b\.[ \t]*"
 )
 _LABEL_AR = (
-    rf"{_NOT_AR_BEFORE}(?:"
+    rf"{NOT_ARABIC_BEFORE}(?:"
     r"(?:ب|و)?تاريخ[ \t]+(?:ال)?(?:ميلاد|ولاد[ةه])(?:ه|ها)?"
     r"|(?:من[ \t]+)?مواليد"
     r"|(?:ال)?مولود(?:[ةه])?(?:[ \t]+(?:في|بتاريخ|يوم))?"
@@ -117,11 +126,6 @@ _LABEL_THEN_DATE_AR = rf"(?:{_LABEL_AR})(?P<value>{_DATE})"
 _WHOLE_DATE = re.compile(rf"[ \t]*(?:{_DATE})[ \t]*", re.ASCII | re.IGNORECASE)
 
 
-def _without_lookarounds(regex: str) -> str:
-    """A hyperscan-compatible superset: the same regex with its look-arounds removed."""
-    return regex.replace(_NOT_AR_AFTER, "").replace(_NOT_AR_BEFORE, "")
-
-
 # --- validation ----------------------------------------------------------------------------------
 
 _MONTH_WORDS = {name: n for name, n in _EN_MONTHS}
@@ -131,7 +135,9 @@ _NUMBER = re.compile(r"\d+")
 _EN_WORD = re.compile(r"[a-z]+")
 _SPACES = re.compile(r"[ \t]+")
 _AR_MONTH_NAMES = sorted({*_AR_MONTH_WORDS, *_HIJRI_MONTH_WORDS}, key=len, reverse=True)
-_AR_MONTH_NAME = re.compile(f"(?<![{_AR}])(?:{'|'.join(_AR_MONTH_NAMES)})(?![{_AR}])")
+_AR_MONTH_NAME = re.compile(
+    f"(?<![{ARABIC_LETTERS}])(?:{'|'.join(_AR_MONTH_NAMES)})(?![{ARABIC_LETTERS}])"
+)
 
 
 def _today() -> dt.date:
@@ -290,14 +296,14 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
                 0.65,
                 "label date",
                 ignore_case=True,
-                prefilter=_without_lookarounds(_LABEL_THEN_DATE_EN),
+                prefilter=without(_LABEL_THEN_DATE_EN, *_LOOKAROUNDS),
             ),
             Pattern(
                 _DATE_THEN_LABEL_EN,
                 0.65,
                 "date (label)",
                 ignore_case=True,
-                prefilter=_without_lookarounds(_DATE_THEN_LABEL_EN),
+                prefilter=without(_DATE_THEN_LABEL_EN, *_LOOKAROUNDS),
             ),
         ),
         validate=plausible_birth_date,
@@ -313,7 +319,7 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
                 0.65,
                 "تاريخ الميلاد",
                 ignore_case=True,
-                prefilter=_without_lookarounds(_LABEL_THEN_DATE_AR),
+                prefilter=without(_LABEL_THEN_DATE_AR, *_LOOKAROUNDS),
             ),
         ),
         validate=plausible_birth_date,

@@ -16,11 +16,13 @@ from functools import cache
 from importlib import resources
 
 from breachguard.detect.columns import DELIMITERS, HEADER_REACH
-from breachguard.detect.recognizer import Pattern, Recognizer
-
-_AR_LETTER = "\u0621-\u0652\u0670"  # letters and their harakat
-_NOT_AR_AFTER = f"(?![{_AR_LETTER}])"
-_NOT_AR_BEFORE = f"(?<![{_AR_LETTER}])"
+from breachguard.detect.recognizer import (
+    NOT_ARABIC_AFTER,
+    NOT_ARABIC_BEFORE,
+    Pattern,
+    Recognizer,
+    without,
+)
 
 
 @cache
@@ -127,18 +129,21 @@ _NOT_ORG = "".join(
 )  # fmt: skip
 # "الجنسية: سوري", "الجنسية السعودية", "يحمل الجنسية المصرية", "جنسيته: أردني".
 _LABELLED_AR = (
-    rf"{_NOT_AR_BEFORE}{_NOT_ORG}(?:[وب]?ال)?جنسي(?:ة|ه|ته|تها)[ \t]*[:\-]?[ \t]*\n?[ \t]*"
-    rf"(?P<value>{_AR_VALUE}){_NOT_AR_AFTER}"
+    rf"{NOT_ARABIC_BEFORE}{_NOT_ORG}(?:[وب]?ال)?جنسي(?:ة|ه|ته|تها)[ \t]*[:\-]?[ \t]*\n?[ \t]*"
+    rf"(?P<value>{_AR_VALUE}){NOT_ARABIC_AFTER}"
 )
 # "مواطن سعودي", "مواطنة مصرية".
-_CITIZEN_AR = rf"{_NOT_AR_BEFORE}(?:ال)?مواطن(?:ة|ه)?[ \t]+(?P<value>{_AR_VALUE}){_NOT_AR_AFTER}"
-
-
-def _without_lookarounds(regex: str) -> str:
-    """A hyperscan-compatible superset: the same regex with its look-arounds removed."""
-    for lookaround in (_NOT_AR_AFTER, _NOT_AR_BEFORE, _NOT_ORG, _FOLLOWER, _STATEMENT_FOLLOWER):
-        regex = regex.replace(lookaround, "")
-    return regex
+_CITIZEN_AR = (
+    rf"{NOT_ARABIC_BEFORE}(?:ال)?مواطن(?:ة|ه)?[ \t]+(?P<value>{_AR_VALUE}){NOT_ARABIC_AFTER}"
+)
+# What prefilters leave out: look-arounds hyperscan cannot compile.
+_LOOKAROUNDS = (
+    NOT_ARABIC_AFTER,
+    NOT_ARABIC_BEFORE,
+    _NOT_ORG,
+    _FOLLOWER,
+    _STATEMENT_FOLLOWER,
+)
 
 
 # A table's "Nationality" column: its cells are bare values ("3,HILL,Samuel,Filipino,..."), the
@@ -225,14 +230,17 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
                 prefilter=r"\b(?:nationality|nationalities|citizenship)",
             ),
             Pattern(
-                _TRAILING_EN, 0.75, "demonym citizen", prefilter=_without_lookarounds(_TRAILING_EN)
+                _TRAILING_EN,
+                0.75,
+                "demonym citizen",
+                prefilter=without(_TRAILING_EN, *_LOOKAROUNDS),
             ),
             Pattern(_CITIZEN_OF_EN, 0.75, "citizen of"),
             Pattern(
                 _STATEMENT_EN,
                 0.75,
                 "person is demonym",
-                prefilter=_without_lookarounds(_STATEMENT_EN),
+                prefilter=without(_STATEMENT_EN, *_LOOKAROUNDS),
             ),
         ),
         languages=frozenset({"en"}),
@@ -242,8 +250,8 @@ RECOGNIZERS: tuple[Recognizer, ...] = (
         name="nationality_ar",
         entity="NATIONALITY",
         patterns=(
-            Pattern(_LABELLED_AR, 0.85, "الجنسية", prefilter=_without_lookarounds(_LABELLED_AR)),
-            Pattern(_CITIZEN_AR, 0.75, "مواطن", prefilter=_without_lookarounds(_CITIZEN_AR)),
+            Pattern(_LABELLED_AR, 0.85, "الجنسية", prefilter=without(_LABELLED_AR, *_LOOKAROUNDS)),
+            Pattern(_CITIZEN_AR, 0.75, "مواطن", prefilter=without(_CITIZEN_AR, *_LOOKAROUNDS)),
         ),
         languages=frozenset({"ar"}),
         max_width=120,
