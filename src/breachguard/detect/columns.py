@@ -8,6 +8,7 @@ cell of its column, so context words reach values far below their label.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 DELIMITERS = ("\t", ",", ";", "|")
 # How far above a row its header may be. It stays below the stream margin, so a streamed
@@ -82,3 +83,25 @@ def _cells(row: str, delimiter: str) -> tuple[str, ...]:
         " ".join(cell.strip().strip("\"'").lower().replace("_", " ").split())
         for cell in row.split(delimiter)
     )
+
+
+def cells_below(
+    text: str, header_end: int, delimiter: str, width: int, column: int, reach: int = HEADER_REACH
+) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of the ``column``-th cell in each row below a header that ends at
+    ``header_end``: rows with the header's ``width`` delimiters, starting at most ``reach``
+    characters below it. A row's carriage return is not part of its last cell."""
+    position = header_end
+    while position < len(text) and position + 1 - header_end <= reach:
+        row_start = position + 1
+        row_end = text.find("\n", row_start)
+        row_end = len(text) if row_end < 0 else row_end
+        row_stop = row_end - 1 if row_end > row_start and text[row_end - 1] == "\r" else row_end
+        if text.count(delimiter, row_start, row_stop) != width:
+            return
+        start = row_start
+        for _ in range(column):
+            start = text.index(delimiter, start) + 1
+        end = text.find(delimiter, start, row_stop)
+        yield start, row_stop if end < 0 else end
+        position = row_end

@@ -15,6 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from breachguard.detect.columns import cells_below
 from breachguard.detect.recognizer import (
     ARABIC_LETTERS,
     NOT_ARABIC_AFTER,
@@ -259,31 +260,15 @@ def _column_dates(text: str, header_start: int) -> Iterator[tuple[int, int, floa
     ]
     if not columns:
         return
-    position = header_end + 1
-    while position < len(text) and position - header_end <= _TABLE_REACH:
-        line_end = text.find("\n", position)
-        if line_end < 0:
-            line_end = len(text)
-        row = text[position:line_end]
-        # A row of the table has the header's shape; a line of prose under a label does not.
-        if row.count(delimiter) != len(cells) - 1:
-            return
-        starts = [0]
-        for i, ch in enumerate(row):
-            if ch == delimiter:
-                starts.append(i + 1)
-        for column in columns:
-            if column >= len(starts):
-                continue
-            cell_start = starts[column]
-            cell_end = starts[column + 1] - 1 if column + 1 < len(starts) else len(row)
-            cell = row[cell_start:cell_end]
+    for column in columns:
+        for start, end in cells_below(
+            text, header_end, delimiter, len(cells) - 1, column, _TABLE_REACH
+        ):
+            cell = text[start:end]
             if _WHOLE_DATE.fullmatch(cell.strip("\r\"'")):
                 stripped = cell.lstrip(" \t\"'")
-                begin = position + cell_start + (len(cell) - len(stripped))
-                end = begin + len(stripped.rstrip(" \t\r\"'"))
-                yield begin, end, 0.65
-        position = line_end + 1
+                begin = start + (len(cell) - len(stripped))
+                yield begin, begin + len(stripped.rstrip(" \t\r\"'")), 0.65
 
 
 RECOGNIZERS: tuple[Recognizer, ...] = (

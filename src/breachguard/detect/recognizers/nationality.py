@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 from importlib import resources
 
-from breachguard.detect.columns import DELIMITERS, HEADER_REACH
+from breachguard.detect.columns import DELIMITERS, cells_below
 from breachguard.detect.recognizer import (
     NOT_ARABIC_AFTER,
     NOT_ARABIC_BEFORE,
@@ -190,29 +190,15 @@ def _column_cells(text: str) -> Iterator[tuple[int, int, float]]:
 
 
 def _cells_below(
-    text: str, position: int, delimiter: str, width: int, column: int
+    text: str, header_end: int, delimiter: str, width: int, column: int
 ) -> Iterator[tuple[int, int, float]]:
-    # The rows of the same shape below the header, as far as a row's header may be above it.
-    limit = position + HEADER_REACH
-    while position < len(text) and position < limit:
-        row_start = position + 1
-        row_end = text.find("\n", row_start)
-        row_end = len(text) if row_end < 0 else row_end
-        row = text[row_start:row_end].rstrip("\r")
-        if row.count(delimiter) != width:
-            return
-        start = row_start
-        for _ in range(column):
-            start = text.index(delimiter, start) + 1
-        end = text.find(delimiter, start, row_start + len(row))
-        end = row_start + len(row) if end < 0 else end
+    for start, end in cells_below(text, header_end, delimiter, width, column):
         while start < end and text[start] in " \t\"'":
             start += 1
         while end > start and text[end - 1] in " \t\"'":
             end -= 1
         if start < end and _CELL_VALUE.fullmatch(text, start, end):
             yield start, end, 0.85
-        position = row_end
 
 
 RECOGNIZERS: tuple[Recognizer, ...] = (
